@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import { OrdersSection } from "@/components/OrdersSection";
+import { requireAreaUser } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Orders" };
+
+export default async function PartnerOrdersPage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
+  const user = await requireAreaUser("partner", "/partner/orders");
+  const { cursor } = await searchParams;
+  return (
+    <>
+      <h1>Orders</h1>
+      <p className="lead">Orders in your visibility groups.</p>
+      <OrdersSection user={user} cursor={cursor} basePath="/partner/orders" />
+    </>
+  );
+}

@@ -1,0 +1,11 @@
+import { NextResponse } from "next/server";
+import { apiRoute } from "@/lib/api/handler";
+
+export const GET = apiRoute(null, async ({ principal }) =>
+  NextResponse.json({
+    user: principal.user,
+    permissions: principal.permissions,
+    visibilityGroups: principal.groups,
+    token: { id: principal.tokenId, name: principal.tokenName },
+  }),
+);

@@ -1,0 +1,29 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { scopeOf, canSeeGroup } from "@/lib/access/visibility";
+import { ApiError } from "@/lib/api/errors";
+import { apiRoute } from "@/lib/api/handler";
+import { jsonBody, pageParams } from "@/lib/api/input";
+import { createOrder, listOrders } from "@/lib/data/orders";
+
+export const GET = apiRoute("orders:read", async ({ request, principal }) =>
+  NextResponse.json(await listOrders(scopeOf(principal), pageParams(request))),
+);
+
+const createOrderSchema = z
+  .object({
+    customer: z.string().trim().min(1, "is required").max(200, "must be at most 200 characters"),
+    totalCents: z.number().int("must be an integer").min(0, "must not be negative").max(1_000_000_000, "is too large"),
+    currency: z.string().regex(/^[A-Z]{3}$/, "must be a three-letter ISO 4217 code").default("EUR"),
+    visibilityGroupId: z.string().min(1, "is required").max(64),
+  })
+  .strict();
+
+export const POST = apiRoute("orders:write", async ({ request, principal }) => {
+  const input = await jsonBody(request, createOrderSchema);
+  const scope = scopeOf(principal);
+  // A token can only place records in its owner's own groups.
+  if (!canSeeGroup(scope, input.visibilityGroupId)) throw new ApiError("invalid_request", "visibilityGroupId: is not one of your visibility groups.");
+  const order = await createOrder({ customer: input.customer, totalCents: input.totalCents, currency: input.currency, groupId: input.visibilityGroupId });
+  return NextResponse.json(order, { status: 201 });
+});

@@ -1,0 +1,9 @@
+import { NextResponse } from "next/server";
+import { scopeOf } from "@/lib/access/visibility";
+import { apiRoute } from "@/lib/api/handler";
+import { pageParams } from "@/lib/api/input";
+import { listProducts } from "@/lib/data/products";
+
+export const GET = apiRoute("products:read", async ({ request, principal }) =>
+  NextResponse.json(await listProducts(scopeOf(principal), pageParams(request))),
+);

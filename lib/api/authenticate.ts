@@ -1,0 +1,66 @@
+import "server-only";
+import { NextResponse, type NextRequest } from "next/server";
+import { clientAddressOf } from "../http/client-address";
+import { PRINCIPAL_HEADER } from "../http/headers";
+import { countFailure, isLimited, LIMITS } from "../security/limiter";
+import { stampLastUsed } from "../tokens/last-used";
+import { verifyToken } from "../tokens/verify";
+import { apiError } from "./errors";
+import { encodePrincipal } from "./principal";
+import { isDatabaseUnavailable } from "../db/errors";
+
+// Paths under /api/v1 that need no token.
+const PUBLIC_PATHS = new Set(["/api/v1/openapi.json", "/api/v1/credentials/revoke"]);
+
+// A real header is "Bearer " + 60 characters; anything far longer is refused before it is parsed.
+const MAX_AUTHORIZATION_LENGTH = 256;
+
+function bearerToken(header: string | null): string | null {
+  if (!header || header.length > MAX_AUTHORIZATION_LENGTH) return null;
+  const match = /^Bearer +(\S+) *$/i.exec(header);
+  return match ? match[1] : null;
+}
+
+function tooManyFailures(retryAfterSeconds: number): NextResponse {
+  return apiError("rate_limited", { headers: { "Retry-After": String(retryAfterSeconds) } });
+}
+
+/** Middleware for /api/v1: verifies the bearer token and hands the verified principal to the handlers. */
+export async function authenticateApiRequest(request: NextRequest): Promise<NextResponse> {
+  const headers = new Headers(request.headers);
+  // Only this function may set the principal; a client's copy is dropped on every path.
+  headers.delete(PRINCIPAL_HEADER);
+  if (PUBLIC_PATHS.has(request.nextUrl.pathname)) return NextResponse.next({ request: { headers } });
+
+  const limiterKey = `api-auth:${clientAddressOf(request.headers)}`;
+  const blocked = await isLimited(limiterKey, LIMITS.apiAuthPerAddress);
+  if (blocked.limited) return tooManyFailures(blocked.retryAfterSeconds);
+
+  const token = bearerToken(request.headers.get("authorization"));
+  let verified;
+  try {
+    verified = token ? await verifyToken(token) : null;
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return apiError("unavailable", { headers: { "Retry-After": "5" } });
+    throw error;
+  }
+  if (!verified) {
+    const state = await countFailure(limiterKey, LIMITS.apiAuthPerAddress);
+    return state.limited ? tooManyFailures(state.retryAfterSeconds) : apiError("unauthorized");
+  }
+
+  stampLastUsed(verified.tokenId, verified.lastUsedAt);
+  const { owner } = verified;
+  headers.set(
+    PRINCIPAL_HEADER,
+    encodePrincipal({
+      tokenId: verified.tokenId,
+      tokenName: verified.tokenName,
+      user: { id: owner.id, email: owner.email, name: owner.name },
+      permissions: owner.permissions,
+      groups: owner.groups,
+      issuedAt: Date.now(),
+    }),
+  );
+  return NextResponse.next({ request: { headers } });
+}

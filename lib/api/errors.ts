@@ -1,0 +1,33 @@
+import { NextResponse } from "next/server";
+
+// The one place that shapes API errors: {"error": {"code", "message"}} with the matching status.
+// Messages are fixed per code, so nothing internal (stack traces, SQL, which check failed) can leak.
+export const API_ERRORS = {
+  unauthorized: { status: 401, message: "A valid API token is required." },
+  forbidden: { status: 403, message: "The token's owner does not have the permission this request needs." },
+  not_found: { status: 404, message: "Not found." },
+  invalid_request: { status: 400, message: "The request is not valid." },
+  method_not_allowed: { status: 405, message: "This method is not allowed here." },
+  rate_limited: { status: 429, message: "Too many failed requests. Try again later." },
+  unavailable: { status: 503, message: "The service is temporarily unavailable. Try again shortly." },
+  internal: { status: 500, message: "Something went wrong on our side." },
+} as const;
+
+export type ApiErrorCode = keyof typeof API_ERRORS;
+
+export function apiError(code: ApiErrorCode, options: { message?: string; headers?: Record<string, string> } = {}): NextResponse {
+  const { status, message } = API_ERRORS[code];
+  const headers: Record<string, string> = { "Cache-Control": "no-store", ...options.headers };
+  if (code === "unauthorized") headers["WWW-Authenticate"] = 'Bearer realm="api"';
+  return NextResponse.json({ error: { code, message: options.message ?? message } }, { status, headers });
+}
+
+/** Thrown by handlers for an expected refusal; turned into the matching error response. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message?: string,
+  ) {
+    super(message ?? API_ERRORS[code].message);
+  }
+}

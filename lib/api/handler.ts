@@ -1,0 +1,36 @@
+import "server-only";
+import type { NextRequest } from "next/server";
+import { hasPermission, type Permission } from "../access/permissions";
+import { isDatabaseUnavailable } from "../db/errors";
+import { PRINCIPAL_HEADER } from "../http/headers";
+import { ApiError, apiError } from "./errors";
+import { decodePrincipal, type Principal } from "./principal";
+
+type RouteContext<P> = { params: Promise<P> };
+type Handler<P> = (input: { request: NextRequest; principal: Principal; params: P }) => Promise<Response>;
+
+/**
+ * Wraps an /api/v1 route handler. The handler runs only with a principal that middleware signed for this
+ * request, so a route the middleware missed fails closed; it runs only when the principal holds the
+ * permission; and any error becomes the one JSON error shape, never a stack trace.
+ */
+export function apiRoute<P = Record<string, never>>(permission: Permission | null, handler: Handler<P>) {
+  return async (request: NextRequest, context: RouteContext<P>): Promise<Response> => {
+    const principal = decodePrincipal(request.headers.get(PRINCIPAL_HEADER));
+    if (!principal) return apiError("unauthorized");
+    if (permission && !hasPermission(principal.permissions, permission)) return apiError("forbidden");
+    try {
+      return await handler({ request, principal, params: await context.params });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** The response for anything a handler throws. */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof ApiError) return apiError(error.code, { message: error.message });
+  if (isDatabaseUnavailable(error)) return apiError("unavailable", { headers: { "Retry-After": "5" } });
+  console.error(JSON.stringify({ event: "api_error", error: String((error as Error)?.message ?? error).slice(0, 500) }));
+  return apiError("internal");
+}

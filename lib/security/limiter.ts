@@ -1,0 +1,41 @@
+import "server-only";
+import { checkLimit, MemoryCounterStore, recordFailure, type CounterStore, type LimitRule, type LimitState } from "./rate-limit";
+import { RedisCounterStore } from "./redis-counter-store";
+
+// The limits against brute force (PRODUCT.md, "Limits against brute force").
+export const LIMITS = {
+  apiAuthPerAddress: { limit: 30, windowMs: 60_000 },
+  signInPerEmail: { limit: 10, windowMs: 15 * 60_000 },
+  signInPerAddress: { limit: 30, windowMs: 15 * 60_000 },
+  credentialReportsPerAddress: { limit: 60, windowMs: 60_000 },
+} satisfies Record<string, LimitRule>;
+
+const globalStore = globalThis as unknown as { platformCounterStore?: CounterStore; platformMemoryStore?: CounterStore };
+
+// Shared through Redis when REDIS_URL is set, so that every instance counts the same failures.
+function store(): CounterStore {
+  globalStore.platformCounterStore ??= process.env.REDIS_URL ? new RedisCounterStore(process.env.REDIS_URL) : memoryStore();
+  return globalStore.platformCounterStore;
+}
+
+function memoryStore(): CounterStore {
+  return (globalStore.platformMemoryStore ??= new MemoryCounterStore());
+}
+
+// If Redis is unreachable the limiter keeps working per instance instead of failing every request.
+async function withFallback<T>(operation: (store: CounterStore) => Promise<T>): Promise<T> {
+  try {
+    return await operation(store());
+  } catch (error) {
+    console.error(JSON.stringify({ event: "rate_limit_store_unavailable", error: String((error as Error)?.message ?? error).slice(0, 200) }));
+    return operation(memoryStore());
+  }
+}
+
+export function isLimited(key: string, rule: LimitRule): Promise<LimitState> {
+  return withFallback((s) => checkLimit(s, key, rule));
+}
+
+export function countFailure(key: string, rule: LimitRule): Promise<LimitState> {
+  return withFallback((s) => recordFailure(s, key, rule));
+}

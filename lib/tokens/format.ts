@@ -1,0 +1,92 @@
+// The personal access token format (PRODUCT.md, "Tokens"):
+//   pat_ + 12-character base62 token ID + _ + 32-character base62 secret + 6-character base62 checksum,
+// where the checksum is the CRC32 of everything before it. The fixed prefix and the checksum let secret
+// scanners recognise real tokens and let the server refuse malformed ones before touching the database.
+import crypto from "node:crypto";
+
+export const TOKEN_PREFIX = "pat_";
+export const TOKEN_ID_LENGTH = 12;
+export const SECRET_LENGTH = 32;
+export const CHECKSUM_LENGTH = 6;
+export const TOKEN_LENGTH = TOKEN_PREFIX.length + TOKEN_ID_LENGTH + 1 + SECRET_LENGTH + CHECKSUM_LENGTH;
+
+export const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+const TOKEN_PATTERN = /^pat_([0-9A-Za-z]{12})_([0-9A-Za-z]{32})([0-9A-Za-z]{6})$/;
+const TOKEN_ID_PATTERN = /^[0-9A-Za-z]{12}$/;
+
+/** Uniformly random base62 text from the operating system's CSPRNG (rejection sampling, no modulo bias). */
+export function randomBase62(length: number): string {
+  let out = "";
+  while (out.length < length) {
+    for (const byte of crypto.randomBytes(length * 2)) {
+      // 248 = 4 * 62: bytes at or above it would make the first characters more likely.
+      if (byte < 248 && out.length < length) out += BASE62[byte % 62];
+    }
+  }
+  return out;
+}
+
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+/** CRC32 with the zlib/PNG polynomial over the UTF-8 bytes of the text. */
+export function crc32(text: string): number {
+  let crc = 0xffffffff;
+  for (const byte of Buffer.from(text, "utf8")) crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** A number in base62, most significant digit first, left-padded with "0". */
+export function toBase62(value: number, width: number): string {
+  let out = "";
+  let rest = value;
+  do {
+    out = BASE62[rest % 62] + out;
+    rest = Math.floor(rest / 62);
+  } while (rest > 0);
+  return out.padStart(width, "0");
+}
+
+export function checksumOf(body: string): string {
+  return toBase62(crc32(body), CHECKSUM_LENGTH);
+}
+
+export function formatToken(tokenId: string, secret: string): string {
+  const body = `${TOKEN_PREFIX}${tokenId}_${secret}`;
+  return body + checksumOf(body);
+}
+
+export type GeneratedToken = { tokenId: string; secret: string; token: string };
+
+export function generateToken(): GeneratedToken {
+  const tokenId = randomBase62(TOKEN_ID_LENGTH);
+  const secret = randomBase62(SECRET_LENGTH);
+  return { tokenId, secret, token: formatToken(tokenId, secret) };
+}
+
+/** The token's ID and secret when it is well formed and its checksum matches; null otherwise. */
+export function parseToken(token: string): { tokenId: string; secret: string } | null {
+  if (token.length !== TOKEN_LENGTH) return null;
+  const match = TOKEN_PATTERN.exec(token);
+  if (!match) return null;
+  const [, tokenId, secret, checksum] = match;
+  if (checksumOf(`${TOKEN_PREFIX}${tokenId}_${secret}`) !== checksum) return null;
+  return { tokenId, secret };
+}
+
+export function isTokenId(value: string): boolean {
+  return TOKEN_ID_PATTERN.test(value);
+}
+
+/** What lists show: the prefix and token ID, never any part of the secret. */
+export function maskToken(tokenId: string): string {
+  return `${TOKEN_PREFIX}${tokenId}_${"•".repeat(8)}`;
+}

@@ -1,0 +1,21 @@
+// The server Playwright tests run against: the test build (scripts/test.mjs) served by scripts/server.mjs
+// on the test database and port, with its log also written to a file that tests can read.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { appEnv, root } from "./env.mjs";
+
+const port = process.env.TEST_PORT ?? "3100";
+const env = appEnv({ PORT: port, NEXTAUTH_URL: `http://localhost:${port}`, NODE_ENV: "production" });
+const logFile = process.env.TEST_SERVER_LOG;
+const log = logFile ? fs.createWriteStream(logFile, { flags: "a" }) : null;
+
+const server = spawn(process.execPath, [path.join(root, "scripts/server.mjs")], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+for (const stream of [server.stdout, server.stderr]) {
+  stream.on("data", (chunk) => {
+    process.stdout.write(chunk);
+    log?.write(chunk);
+  });
+}
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill("SIGTERM"));
+server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,57 @@
+// The production server: Next.js's request handler behind Node's own HTTP server, so that the app can
+//  - record the caller's address from the connection itself (a header the client cannot set: any copy it
+//    sends is removed), taking the Nth X-Forwarded-For entry from the right only when TRUSTED_PROXY_HOPS=N
+//    says that N proxies of ours stand in front;
+//  - shut down gracefully on SIGTERM: stop accepting, finish in-flight requests, then let the app flush
+//    what it buffers (last-used stamps) and close its database pool.
+import http from "node:http";
+import next from "next";
+import { appEnv, root } from "./env.mjs";
+
+const CLIENT_ADDRESS_HEADER = "x-platform-client-address";
+const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000);
+
+Object.assign(process.env, appEnv());
+const port = Number(process.env.PORT);
+const hops = Math.max(0, Number.parseInt(process.env.TRUSTED_PROXY_HOPS ?? "0", 10) || 0);
+
+function clientAddress(req) {
+  if (hops > 0) {
+    const forwarded = String(req.headers["x-forwarded-for"] ?? "")
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+    if (forwarded.length > 0) return forwarded[Math.max(0, forwarded.length - hops)];
+  }
+  return req.socket.remoteAddress ?? "unknown";
+}
+
+const app = next({ dev: false, dir: root, port, hostname: "localhost" });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = http.createServer((req, res) => {
+  req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req);
+  handle(req, res);
+});
+server.keepAliveTimeout = 5_000;
+server.listen(port, () => console.log(JSON.stringify({ event: "server_started", port })));
+
+let shuttingDown = false;
+async function shutdown(signal) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  console.log(JSON.stringify({ event: "shutdown_started", signal }));
+  const force = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+  // Stop taking connections; idle keep-alive connections are closed, busy ones finish their request.
+  await new Promise((resolve) => {
+    server.close(resolve);
+    server.closeIdleConnections();
+  });
+  await globalThis.platformShutdownHooks?.reduce((chain, hook) => chain.then(hook), Promise.resolve());
+  clearTimeout(force);
+  console.log(JSON.stringify({ event: "shutdown_finished" }));
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
