@@ -6,7 +6,9 @@ import path from "node:path";
 import { appEnv, root } from "./env.mjs";
 
 const port = process.env.TEST_PORT ?? "3100";
-const env = appEnv({ PORT: port, NEXTAUTH_URL: `http://localhost:${port}`, NODE_ENV: "production" });
+// Tests act as the one trusted proxy: each test sends its own X-Forwarded-For address, so that the
+// per-address limits against brute force count each test separately (e2e/support/fixtures.ts).
+const env = appEnv({ PORT: port, NEXTAUTH_URL: `http://localhost:${port}`, NODE_ENV: "production", TRUSTED_PROXY_HOPS: "1" });
 const logFile = process.env.TEST_SERVER_LOG;
 const log = logFile ? fs.createWriteStream(logFile, { flags: "a" }) : null;
 

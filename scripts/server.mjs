@@ -6,6 +6,7 @@
 //    what it buffers (last-used stamps) and close its database pool.
 import http from "node:http";
 import next from "next";
+import { clientAddress } from "./client-address.mjs";
 import { appEnv, root } from "./env.mjs";
 
 const CLIENT_ADDRESS_HEADER = "x-platform-client-address";
@@ -15,23 +16,16 @@ Object.assign(process.env, appEnv());
 const port = Number(process.env.PORT);
 const hops = Math.max(0, Number.parseInt(process.env.TRUSTED_PROXY_HOPS ?? "0", 10) || 0);
 
-function clientAddress(req) {
-  if (hops > 0) {
-    const forwarded = String(req.headers["x-forwarded-for"] ?? "")
-      .split(",")
-      .map((entry) => entry.trim())
-      .filter(Boolean);
-    if (forwarded.length > 0) return forwarded[Math.max(0, forwarded.length - hops)];
-  }
-  return req.socket.remoteAddress ?? "unknown";
-}
-
 const app = next({ dev: false, dir: root, port, hostname: "localhost" });
 const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = http.createServer((req, res) => {
-  req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req);
+  req.headers[CLIENT_ADDRESS_HEADER] = clientAddress({
+    socketAddress: req.socket.remoteAddress,
+    forwardedFor: req.headers["x-forwarded-for"],
+    trustedHops: hops,
+  });
   handle(req, res);
 });
 server.keepAliveTimeout = 5_000;

@@ -74,7 +74,17 @@ export const DEMO = {
 
 type Fixtures = { makeUser: (spec?: UserSpec) => Promise<TestUser> };
 
+/** A client address of the test's own (the test server trusts one proxy hop: the test plays that proxy). */
+export function uniqueClientAddress(): string {
+  const bytes = crypto.randomBytes(3);
+  return `10.${bytes[0]}.${bytes[1]}.${bytes[2]}`;
+}
+
 export const test = base.extend<Fixtures>({
+  // Every test calls from an address of its own, so per-address limits never couple tests together.
+  extraHTTPHeaders: async ({}, use) => {
+    await use({ "X-Forwarded-For": uniqueClientAddress() });
+  },
   makeUser: async ({}, use) => {
     await use((spec) => createUser(spec));
   },

@@ -3,8 +3,9 @@ import { visibleTo, type VisibilityScope } from "../access/visibility";
 import { db } from "../db/client";
 import { toPage, type Page } from "./page";
 
-export const ORDER_STATUSES = ["pending", "paid", "shipped", "cancelled"] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
+import type { OrderStatus } from "./orders-statuses";
+
+export { ORDER_STATUSES, type OrderStatus } from "./orders-statuses";
 
 export type OrderView = {
   id: string;

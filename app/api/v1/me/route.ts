@@ -9,3 +9,5 @@ export const GET = apiRoute(null, async ({ principal }) =>
     token: { id: principal.tokenId, name: principal.tokenName },
   }),
 );
+
+export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from "@/lib/api/not-allowed";

@@ -27,3 +27,5 @@ export const POST = apiRoute("orders:write", async ({ request, principal }) => {
   const order = await createOrder({ customer: input.customer, totalCents: input.totalCents, currency: input.currency, groupId: input.visibilityGroupId });
   return NextResponse.json(order, { status: 201 });
 });
+
+export { methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from "@/lib/api/not-allowed";

@@ -7,3 +7,5 @@ import { listProducts } from "@/lib/data/products";
 export const GET = apiRoute("products:read", async ({ request, principal }) =>
   NextResponse.json(await listProducts(scopeOf(principal), pageParams(request))),
 );
+
+export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from "@/lib/api/not-allowed";

@@ -21,3 +21,5 @@ export const PATCH = apiRoute<{ id: string }>("orders:write", async ({ request, 
   if (!order) throw new ApiError("not_found");
   return NextResponse.json(order);
 });
+
+export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as DELETE } from "@/lib/api/not-allowed";

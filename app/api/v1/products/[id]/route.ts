@@ -10,3 +10,5 @@ export const GET = apiRoute<{ id: string }>("products:read", async ({ principal,
   if (!product) throw new ApiError("not_found");
   return NextResponse.json(product);
 });
+
+export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from "@/lib/api/not-allowed";

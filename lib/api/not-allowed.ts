@@ -1,0 +1,6 @@
+import { apiError } from "./errors";
+
+/** Exported by a route for the methods it does not serve, so they get the JSON 405 instead of an empty one. */
+export async function methodNotAllowed(): Promise<Response> {
+  return apiError("method_not_allowed");
+}
