@@ -5,7 +5,7 @@ import { REQUEST_PATH_HEADER } from "./lib/http/headers";
 // Runs on the Node.js runtime: the Edge runtime cannot reach the database through Prisma.
 export const config = {
   runtime: "nodejs",
-  matcher: ["/api/v1/:path*", "/admin/:path*", "/admin", "/partner/:path*", "/partner"],
+  matcher: ["/api/v1", "/api/v1/:path*", "/admin/:path*", "/admin", "/partner/:path*", "/partner"],
 };
 
 export async function middleware(request: NextRequest) {

@@ -6,11 +6,11 @@ import { countFailure, isLimited, LIMITS } from "../security/limiter";
 import { stampLastUsed } from "../tokens/last-used";
 import { verifyToken } from "../tokens/verify";
 import { apiError } from "./errors";
+import { errorResponse } from "./handler";
 import { encodePrincipal } from "./principal";
-import { isDatabaseUnavailable } from "../db/errors";
 
 // Paths under /api/v1 that need no token.
-const PUBLIC_PATHS = new Set(["/api/v1/openapi.json", "/api/v1/credentials/revoke"]);
+const PUBLIC_PATHS = new Set(["/api/v1", "/api/v1/openapi.json", "/api/v1/credentials/revoke"]);
 
 // A real header is "Bearer " + 60 characters; anything far longer is refused before it is parsed.
 const MAX_AUTHORIZATION_LENGTH = 256;
@@ -26,7 +26,7 @@ function tooManyFailures(retryAfterSeconds: number): NextResponse {
 }
 
 /** Middleware for /api/v1: verifies the bearer token and hands the verified principal to the handlers. */
-export async function authenticateApiRequest(request: NextRequest): Promise<NextResponse> {
+export async function authenticateApiRequest(request: NextRequest): Promise<Response> {
   const headers = new Headers(request.headers);
   // Only this function may set the principal; a client's copy is dropped on every path.
   headers.delete(PRINCIPAL_HEADER);
@@ -41,8 +41,7 @@ export async function authenticateApiRequest(request: NextRequest): Promise<Next
   try {
     verified = token ? await verifyToken(token) : null;
   } catch (error) {
-    if (isDatabaseUnavailable(error)) return apiError("unavailable", { headers: { "Retry-After": "5" } });
-    throw error;
+    return errorResponse(error);
   }
   if (!verified) {
     const state = await countFailure(limiterKey, LIMITS.apiAuthPerAddress);

@@ -33,6 +33,14 @@ export const openApiDocument = {
   servers: [{ url: "/api/v1" }],
   security: [{ bearerToken: [] }],
   paths: {
+    "/": {
+      get: {
+        operationId: "getApiIndex",
+        summary: "The API's name, version and where its documentation is (no token needed)",
+        security: [],
+        responses: { "200": { description: "The API index", content: { "application/json": { schema: { type: "object" } } } } },
+      },
+    },
     "/me": {
       get: {
         operationId: "getMe",

@@ -1,8 +1,12 @@
 import "server-only";
-import { createDb, type Db } from "./connect";
+import { createDatabase, type Db } from "./connect";
+import type { RawReader } from "./raw";
 
-// One client per process; kept on globalThis so that the middleware bundle, the route handlers and the
-// development server's reloads all share one connection pool.
-const globalForDb = globalThis as unknown as { platformDb?: Db };
+// One set of clients per process; kept on globalThis so that the middleware bundle, the route handlers
+// and instrumentation all share one connection pool.
+const globalForDb = globalThis as unknown as { platformDatabase?: { db: Db; raw: RawReader } };
 
-export const db: Db = (globalForDb.platformDb ??= createDb());
+const database = (globalForDb.platformDatabase ??= createDatabase());
+
+export const db: Db = database.db;
+export const rawReader: RawReader = database.raw;

@@ -7,7 +7,7 @@ import { hashSecret } from "./hash";
 // listed, found or revoked by its owner. Callers pass the id from the session, never from input.
 
 export const TOKEN_PAGE_SIZE = 25;
-export const TOKEN_NAME_MAX = 100;
+export { TOKEN_NAME_MAX } from "./validation";
 
 export type TokenListItem = {
   id: string;
@@ -45,23 +45,49 @@ function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string
   return match ? { createdAt: new Date(Number(match[1])), id: match[2] } : null;
 }
 
-/** The owner's active tokens, newest first, optionally filtered by a case-insensitive name substring. */
-export async function listTokens(ownerId: string, options: { query?: string; cursor?: string; limit?: number } = {}): Promise<TokenPage> {
-  const limit = options.limit ?? TOKEN_PAGE_SIZE;
-  const query = options.query?.trim();
-  const after = decodeCursor(options.cursor);
-  const rows = await db.apiToken.findMany({
+// `contains` becomes SQL LIKE, where % and _ are wildcards (and \ the escape on PostgreSQL); Prisma does not
+// escape them and SQLite has no escape without an ESCAPE clause Prisma cannot emit. A filter holding such a
+// character therefore lets the database narrow by the literal runs between them and tests the exact
+// substring here, reading further batches until the page is full.
+const LIKE_SPECIAL = /[%_\\]+/;
+const EXACT_FILTER_BATCH = 200;
+
+type Cursor = { createdAt: Date; id: string };
+
+function findActive(ownerId: string, nameParts: string[], after: Cursor | null, take: number) {
+  return db.apiToken.findMany({
     where: {
       userId: ownerId,
       revokedAt: null,
-      ...(query ? { nameSearch: { contains: searchKey(query) } } : {}),
+      AND: nameParts.map((part) => ({ nameSearch: { contains: part } })),
       ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: limit + 1,
-    select: { id: true, name: true, createdAt: true, lastUsedAt: true, expiresAt: true },
+    take,
+    select: { id: true, name: true, nameSearch: true, createdAt: true, lastUsedAt: true, expiresAt: true },
   });
-  const tokens = rows.slice(0, limit).map((row) => ({ ...row, masked: maskToken(row.id) }));
+}
+
+type ActiveRow = Awaited<ReturnType<typeof findActive>>[number];
+
+async function findMatching(ownerId: string, needle: string, after: Cursor | null, wanted: number): Promise<ActiveRow[]> {
+  if (!LIKE_SPECIAL.test(needle)) return findActive(ownerId, needle ? [needle] : [], after, wanted);
+  const parts = needle.split(LIKE_SPECIAL).filter(Boolean);
+  const matches: ActiveRow[] = [];
+  for (let from = after; matches.length < wanted; ) {
+    const batch = await findActive(ownerId, parts, from, EXACT_FILTER_BATCH);
+    matches.push(...batch.filter((row) => row.nameSearch.includes(needle)));
+    if (batch.length < EXACT_FILTER_BATCH) break;
+    from = batch[batch.length - 1];
+  }
+  return matches.slice(0, wanted);
+}
+
+/** The owner's active tokens, newest first, optionally filtered by a case-insensitive name substring. */
+export async function listTokens(ownerId: string, options: { query?: string; cursor?: string; limit?: number } = {}): Promise<TokenPage> {
+  const limit = options.limit ?? TOKEN_PAGE_SIZE;
+  const rows = await findMatching(ownerId, searchKey(options.query?.trim() ?? ""), decodeCursor(options.cursor), limit + 1);
+  const tokens = rows.slice(0, limit).map(({ id, name, createdAt, lastUsedAt, expiresAt }) => ({ id, name, createdAt, lastUsedAt, expiresAt, masked: maskToken(id) }));
   return { tokens, nextCursor: rows.length > limit ? encodeCursor(tokens[tokens.length - 1]) : null };
 }
 

@@ -1,10 +1,48 @@
 import "server-only";
-import { toUserAccess, userAccessSelect, type UserAccess } from "../access/user-access";
-import { db } from "../db/client";
+import type { UserAccess } from "../access/user-access";
+import { rawReader } from "../db/client";
 import { parseToken } from "./format";
 import { secretMatches } from "./hash";
 
 export type VerifiedToken = { tokenId: string; tokenName: string; lastUsedAt: Date | null; owner: UserAccess };
+
+// One statement reads the token, its owner, the owner's permissions and groups: one round trip on every
+// API request, and one consistent snapshot, so nothing served is older than the last committed change.
+// Rows: kind 't' (token and owner), 'p' (a permission in a), 'g' (a group: id in a, name in b).
+// Plain SQL that SQLite and PostgreSQL both run, parameterised by the token ID.
+type Row = {
+  kind: "t" | "p" | "g";
+  a: string | null;
+  b: string | null;
+  revokedAt: unknown;
+  expiresAt: unknown;
+  lastUsedAt: unknown;
+  userId: string | null;
+  email: string | null;
+  userName: string | null;
+  area: string | null;
+  active: unknown;
+};
+
+const TOKEN_AND_OWNER_SQL = `
+  SELECT 't' AS kind, t."name" AS a, t."secretHash" AS b, t."revokedAt" AS "revokedAt", t."expiresAt" AS "expiresAt",
+         t."lastUsedAt" AS "lastUsedAt", u."id" AS "userId", u."email" AS email, u."name" AS "userName", u."area" AS area, u."active" AS active
+    FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId"
+   WHERE t."id" = $1
+  UNION ALL
+  SELECT 'p', rp."permission", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+    FROM "ApiToken" t JOIN "UserRole" ur ON ur."userId" = t."userId" JOIN "RolePermission" rp ON rp."roleId" = ur."roleId"
+   WHERE t."id" = $1
+  UNION ALL
+  SELECT 'g', g."id", g."name", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+    FROM "ApiToken" t JOIN "UserGroup" ug ON ug."userId" = t."userId" JOIN "VisibilityGroup" g ON g."id" = ug."groupId"
+   WHERE t."id" = $1`;
+
+function toDate(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  const date = value instanceof Date ? value : new Date(value as string | number);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
 
 /**
  * The token and its owner's live access when the token is genuine, unrevoked, unexpired and its owner
@@ -14,19 +52,22 @@ export async function verifyToken(token: string, now: Date = new Date()): Promis
   // Format and checksum first: malformed tokens never reach the database.
   const parsed = parseToken(token);
   if (!parsed) return null;
-  const row = await db.apiToken.findUnique({
-    where: { id: parsed.tokenId },
-    select: {
-      name: true,
-      secretHash: true,
-      revokedAt: true,
-      expiresAt: true,
-      lastUsedAt: true,
-      user: { select: userAccessSelect },
-    },
-  });
-  if (!row) return null;
-  const secretOk = secretMatches(parsed.secret, row.secretHash);
-  if (!secretOk || row.revokedAt || (row.expiresAt && row.expiresAt <= now) || !row.user.active) return null;
-  return { tokenId: parsed.tokenId, tokenName: row.name, lastUsedAt: row.lastUsedAt, owner: toUserAccess(row.user) };
+  const rows = await rawReader.all<Row>(TOKEN_AND_OWNER_SQL, [parsed.tokenId]);
+  const head = rows.find((row) => row.kind === "t");
+  if (!head || !head.b) return null;
+  const secretOk = secretMatches(parsed.secret, head.b);
+  const expiresAt = toDate(head.expiresAt);
+  const active = head.active === true || head.active === 1 || head.active === 1n;
+  if (!secretOk || toDate(head.revokedAt) || (expiresAt && expiresAt <= now) || !active) return null;
+  const permissions = [...new Set(rows.filter((row) => row.kind === "p").map((row) => row.a as string))].sort();
+  const groups = rows
+    .filter((row) => row.kind === "g")
+    .map((row) => ({ id: row.a as string, name: row.b as string }))
+    .sort((x, y) => x.name.localeCompare(y.name));
+  return {
+    tokenId: parsed.tokenId,
+    tokenName: head.a ?? "",
+    lastUsedAt: toDate(head.lastUsedAt),
+    owner: { id: head.userId!, email: head.email!, name: head.userName!, area: head.area === "partner" ? "partner" : "staff", active, permissions, groups },
+  };
 }

@@ -1,0 +1,42 @@
+"use client";
+
+import { useActionState } from "react";
+import { ChoiceList } from "@/components/admin/ChoiceList";
+import { FormAlert } from "@/components/admin/FormAlert";
+import { TextField } from "@/components/admin/TextField";
+import { PERMISSION_DESCRIPTIONS, PERMISSIONS } from "@/lib/access/permissions";
+import { createRoleAction, updateRoleAction } from "@/lib/actions/roles";
+import { fieldError, INITIAL_FORM_STATE, submittedList, submittedValue } from "@/lib/admin/form-state";
+import { LABEL_NAME_MAX } from "@/lib/admin/validation";
+
+const PERMISSION_CHOICES = PERMISSIONS.map((permission) => ({ value: permission, label: permission, description: PERMISSION_DESCRIPTIONS[permission] }));
+
+type Props = { role?: { id: string; name: string; permissions: string[] } };
+
+/** Creates a role, or renames an existing one and sets its permissions. */
+export function RoleForm({ role }: Props) {
+  const [state, formAction, pending] = useActionState(role ? updateRoleAction : createRoleAction, INITIAL_FORM_STATE);
+  return (
+    <form action={formAction} noValidate>
+      {role && <input type="hidden" name="roleId" value={role.id} />}
+      <FormAlert state={state} />
+      <TextField
+        label="Name"
+        name="name"
+        defaultValue={submittedValue(state, "name") ?? role?.name}
+        error={fieldError(state, "name")}
+        hint={`Up to ${LABEL_NAME_MAX} characters, unique.`}
+      />
+      <ChoiceList
+        legend="Permissions"
+        name="permissions"
+        choices={PERMISSION_CHOICES}
+        selected={submittedList(state, "permissions") ?? role?.permissions ?? []}
+        error={fieldError(state, "permissions")}
+      />
+      <button type="submit" className="button-primary" disabled={pending} aria-busy={pending || undefined}>
+        {role ? "Save role" : "Create role"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,60 @@
+"use client";
+
+import { useActionState } from "react";
+import { ChoiceList, type Choice } from "@/components/admin/ChoiceList";
+import { FormAlert } from "@/components/admin/FormAlert";
+import { TextField } from "@/components/admin/TextField";
+import { createUserAction } from "@/lib/actions/users";
+import { fieldError, INITIAL_FORM_STATE, submittedList, submittedValue } from "@/lib/admin/form-state";
+import { PASSWORD_MIN, PERSON_NAME_MAX } from "@/lib/admin/validation";
+
+type Props = { roles: Choice[]; groups: Choice[] };
+
+export function CreateUserForm({ roles, groups }: Props) {
+  const [state, formAction, pending] = useActionState(createUserAction, INITIAL_FORM_STATE);
+  const area = submittedValue(state, "area") ?? "staff";
+  const areaError = fieldError(state, "area");
+  return (
+    // noValidate: the server's messages are the ones that count, and they say more than the browser's.
+    <form action={formAction} noValidate>
+      <FormAlert state={state} />
+      <TextField label="Name" name="name" defaultValue={submittedValue(state, "name")} error={fieldError(state, "name")} hint={`Up to ${PERSON_NAME_MAX} characters.`} />
+      <TextField label="Email" name="email" type="email" defaultValue={submittedValue(state, "email")} error={fieldError(state, "email")} />
+      <TextField
+        label="Initial password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        error={fieldError(state, "password")}
+        hint={`At least ${PASSWORD_MIN} characters. Give it to the user through a safe channel.`}
+      />
+      <fieldset className="choice-list">
+        <legend>Signs in to</legend>
+        <div className="choice">
+          <input id="area-staff" type="radio" name="area" value="staff" defaultChecked={area === "staff"} />
+          <label htmlFor="area-staff">Admin panel (staff)</label>
+        </div>
+        <div className="choice">
+          <input id="area-partner" type="radio" name="area" value="partner" defaultChecked={area === "partner"} />
+          <label htmlFor="area-partner">Partner hub (partner)</label>
+        </div>
+        {areaError && (
+          <p className="field-error" role="alert">
+            {areaError}
+          </p>
+        )}
+      </fieldset>
+      <ChoiceList legend="Roles" name="roleIds" choices={roles} selected={submittedList(state, "roleIds") ?? []} error={fieldError(state, "roleIds")} />
+      <ChoiceList
+        legend="Visibility groups"
+        name="groupIds"
+        choices={groups}
+        selected={submittedList(state, "groupIds") ?? []}
+        error={fieldError(state, "groupIds")}
+      />
+      <button type="submit" className="button-primary" disabled={pending} aria-busy={pending || undefined}>
+        Create user
+      </button>
+    </form>
+  );
+}

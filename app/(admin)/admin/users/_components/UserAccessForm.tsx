@@ -1,0 +1,30 @@
+"use client";
+
+import { useActionState } from "react";
+import { ChoiceList, type Choice } from "@/components/admin/ChoiceList";
+import { FormAlert } from "@/components/admin/FormAlert";
+import { updateUserAccessAction } from "@/lib/actions/users";
+import { fieldError, INITIAL_FORM_STATE, submittedList } from "@/lib/admin/form-state";
+
+type Props = { userId: string; roles: Choice[]; groups: Choice[]; roleIds: string[]; groupIds: string[] };
+
+export function UserAccessForm({ userId, roles, groups, roleIds, groupIds }: Props) {
+  const [state, formAction, pending] = useActionState(updateUserAccessAction, INITIAL_FORM_STATE);
+  return (
+    <form action={formAction} noValidate>
+      <input type="hidden" name="userId" value={userId} />
+      <FormAlert state={state} />
+      <ChoiceList legend="Roles" name="roleIds" choices={roles} selected={submittedList(state, "roleIds") ?? roleIds} error={fieldError(state, "roleIds")} />
+      <ChoiceList
+        legend="Visibility groups"
+        name="groupIds"
+        choices={groups}
+        selected={submittedList(state, "groupIds") ?? groupIds}
+        error={fieldError(state, "groupIds")}
+      />
+      <button type="submit" className="button-primary" disabled={pending} aria-busy={pending || undefined}>
+        Save roles and groups
+      </button>
+    </form>
+  );
+}

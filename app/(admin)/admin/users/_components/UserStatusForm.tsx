@@ -1,0 +1,28 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormAlert } from "@/components/admin/FormAlert";
+import { deactivateUserAction, reactivateUserAction } from "@/lib/actions/users";
+import { INITIAL_FORM_STATE } from "@/lib/admin/form-state";
+
+type Props = { userId: string; active: boolean; isSelf: boolean };
+
+/** Deactivate or reactivate; one form, so the confirmation of the last change stays in view after it. */
+export function UserStatusForm({ userId, active, isSelf }: Props) {
+  const [state, formAction, pending] = useActionState(active ? deactivateUserAction : reactivateUserAction, INITIAL_FORM_STATE);
+  if (active && isSelf) return <p className="muted">This is your own account: you cannot deactivate it.</p>;
+  return (
+    <form action={formAction}>
+      <input type="hidden" name="userId" value={userId} />
+      <FormAlert state={state} />
+      <p className="muted">
+        {active
+          ? "Deactivating ends their access to the panel on their next page load and stops their API tokens at once. Their tokens are kept, and work again if the account is reactivated."
+          : "This account is deactivated: the user cannot sign in and their API tokens are refused. Reactivating restores both."}
+      </p>
+      <button type="submit" className={active ? "button-danger" : "button-primary"} disabled={pending} aria-busy={pending || undefined}>
+        {active ? "Deactivate user" : "Reactivate user"}
+      </button>
+    </form>
+  );
+}

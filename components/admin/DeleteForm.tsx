@@ -1,0 +1,27 @@
+"use client";
+
+import { useActionState } from "react";
+import { INITIAL_FORM_STATE, type FormState } from "@/lib/admin/form-state";
+import { FormAlert } from "./FormAlert";
+
+type Props = {
+  action: (previous: FormState, formData: FormData) => Promise<FormState>;
+  /** The hidden field naming what to delete, e.g. roleId. */
+  idField: string;
+  id: string;
+  buttonLabel: string;
+};
+
+/** Deletes a role or group; the action refuses one still in use and says why. */
+export function DeleteForm({ action, idField, id, buttonLabel }: Props) {
+  const [state, formAction, pending] = useActionState(action, INITIAL_FORM_STATE);
+  return (
+    <form action={formAction}>
+      <input type="hidden" name={idField} value={id} />
+      <FormAlert state={state} />
+      <button type="submit" className="button-danger" disabled={pending} aria-busy={pending || undefined}>
+        {buttonLabel}
+      </button>
+    </form>
+  );
+}

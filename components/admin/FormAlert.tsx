@@ -1,0 +1,20 @@
+import type { FormState } from "@/lib/admin/form-state";
+
+/** The outcome of the last submission, announced to screen readers: a refusal or a confirmation. */
+export function FormAlert({ state }: { state: FormState }) {
+  if (state.status === "error") {
+    return (
+      <p className="form-error" role="alert">
+        {state.message}
+      </p>
+    );
+  }
+  if (state.status === "success") {
+    return (
+      <p className="notice" role="status">
+        {state.message}
+      </p>
+    );
+  }
+  return null;
+}

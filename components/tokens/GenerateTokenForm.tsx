@@ -1,0 +1,68 @@
+"use client";
+
+import { useId } from "react";
+import type { GenerateTokenState } from "@/lib/tokens/action-state";
+import { TOKEN_NAME_MAX } from "@/lib/tokens/validation";
+
+type Props = {
+  titleId: string;
+  state: GenerateTokenState;
+  formAction: (formData: FormData) => void;
+  pending: boolean;
+  onCancel: () => void;
+};
+
+export function GenerateTokenForm({ titleId, state, formAction, pending, onCancel }: Props) {
+  const nameId = useId();
+  const hintId = useId();
+  const errorId = useId();
+  const error = state.status === "error" ? state : null;
+  const nameError = error?.errors?.name?.[0];
+
+  return (
+    // noValidate: the shared schema gives the messages, the same ones the server would.
+    <form action={formAction} noValidate>
+      <h2 id={titleId}>Generate token</h2>
+      <p className="muted">
+        The token acts on your behalf: it has your permissions and sees what you see. Name it after the integration that will use
+        it.
+      </p>
+      {error && !nameError && (
+        <p className="form-error" role="alert">
+          {error.message}
+        </p>
+      )}
+      <div className="field">
+        <label htmlFor={nameId}>Name</label>
+        <input
+          id={nameId}
+          name="name"
+          type="text"
+          autoComplete="off"
+          autoFocus
+          required
+          // React resets the form after each submission; the submitted name comes back so it can be fixed.
+          defaultValue={error?.name ?? ""}
+          aria-invalid={nameError ? true : undefined}
+          aria-describedby={nameError ? `${errorId} ${hintId}` : hintId}
+        />
+        <p id={hintId} className="muted field-hint">
+          Up to {TOKEN_NAME_MAX} characters.
+        </p>
+        {nameError && (
+          <p id={errorId} className="field-error" role="alert">
+            {nameError}
+          </p>
+        )}
+      </div>
+      <div className="dialog-actions">
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="button-primary" disabled={pending} aria-busy={pending || undefined}>
+          Generate token
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,70 @@
+"use client";
+
+import { useId } from "react";
+import type { NewToken } from "@/lib/tokens/action-state";
+import { CopyButton } from "./CopyButton";
+
+type Props = {
+  titleId: string;
+  created: NewToken;
+  copied: boolean;
+  onCopied: () => void;
+  confirmingClose: boolean;
+  onKeepOpen: () => void;
+  onRequestClose: () => void;
+  onClose: () => void;
+};
+
+/** The new token, shown this once; closing without copying asks for confirmation first. */
+export function NewTokenPanel({ titleId, created, copied, onCopied, confirmingClose, onKeepOpen, onRequestClose, onClose }: Props) {
+  const tokenId = useId();
+  const warningId = useId();
+
+  return (
+    <div>
+      <h2 id={titleId}>Copy your new token</h2>
+      <p>
+        Token <strong className="token-name">{created.name}</strong> was generated.
+      </p>
+      <p id={warningId} className="warning">
+        Copy this token now and keep it somewhere safe. It will not be shown again.
+      </p>
+      <label htmlFor={tokenId} className="visually-hidden">
+        New token
+      </label>
+      <div className="secret-box">
+        {/* Two rows, so the whole token (checksum included) is in view for copying by hand. */}
+        <textarea
+          id={tokenId}
+          className="mono"
+          rows={2}
+          readOnly
+          spellCheck={false}
+          value={created.token}
+          aria-describedby={warningId}
+          onFocus={(event) => event.currentTarget.select()}
+        />
+        <CopyButton text={created.token} copied={copied} onCopied={onCopied} />
+      </div>
+      {confirmingClose ? (
+        <div className="warning" role="alert">
+          <p className="confirm-text">You have not copied the token. Once this dialog is closed it cannot be shown again.</p>
+          <div className="dialog-actions">
+            <button type="button" onClick={onKeepOpen}>
+              Back to the token
+            </button>
+            <button type="button" className="button-danger" onClick={onClose}>
+              Close without copying
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="dialog-actions">
+          <button type="button" className="button-primary" onClick={onRequestClose}>
+            Done
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

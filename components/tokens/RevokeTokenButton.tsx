@@ -1,0 +1,17 @@
+"use client";
+
+import { useState } from "react";
+import { RevokeTokenDialog, type RevocableToken } from "./RevokeTokenDialog";
+
+/** A row's Delete action; the token is only revoked once the dialog is confirmed. */
+export function RevokeTokenButton({ token }: { token: RevocableToken }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className="button-link danger" aria-label={`Delete ${token.name}`} onClick={() => setOpen(true)}>
+        Delete
+      </button>
+      {open && <RevokeTokenDialog token={token} onClose={() => setOpen(false)} />}
+    </>
+  );
+}

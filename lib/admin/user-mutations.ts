@@ -1,0 +1,94 @@
+// Changes to users. Each function takes the database to write to, so that the integration tests can run
+// the very same code against a scratch database; the server actions pass the app's client. Callers pass
+// the acting user's id from the session, never from input.
+import bcrypt from "bcryptjs";
+import type { Db } from "../db/connect";
+import { changeKeepingManagers } from "./managers";
+import { ADMIN_MESSAGES } from "./messages";
+import { AdminRefusal, type MutationResult } from "./refusal";
+import { isForeignKeyViolation, isUniqueViolation, runChange, type Tx } from "./transaction";
+import type { CreateUserInput, UserAccessInput } from "./validation";
+
+export const PASSWORD_HASH_COST = 10;
+
+async function assertRolesExist(tx: Tx, roleIds: string[]): Promise<void> {
+  if (roleIds.length && (await tx.role.count({ where: { id: { in: roleIds } } })) !== roleIds.length) {
+    throw new AdminRefusal(ADMIN_MESSAGES.unknownRole, "roleIds");
+  }
+}
+
+async function assertGroupsExist(tx: Tx, groupIds: string[]): Promise<void> {
+  if (groupIds.length && (await tx.visibilityGroup.count({ where: { id: { in: groupIds } } })) !== groupIds.length) {
+    throw new AdminRefusal(ADMIN_MESSAGES.unknownGroup, "groupIds");
+  }
+}
+
+// A role or group deleted between the check and the insert.
+function goneChoice(error: unknown): AdminRefusal | undefined {
+  return isForeignKeyViolation(error) ? new AdminRefusal(ADMIN_MESSAGES.conflict) : undefined;
+}
+
+export async function createUser(db: Db, input: CreateUserInput): Promise<MutationResult<{ id: string }>> {
+  // Hashed before the transaction: bcrypt is slow on purpose and must not hold the write lock.
+  const passwordHash = await bcrypt.hash(input.password, PASSWORD_HASH_COST);
+  return runChange(
+    db,
+    async (tx) => {
+      if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
+        throw new AdminRefusal(ADMIN_MESSAGES.duplicateEmail, "email");
+      }
+      await assertRolesExist(tx, input.roleIds);
+      await assertGroupsExist(tx, input.groupIds);
+      return tx.user.create({
+        data: {
+          name: input.name,
+          email: input.email,
+          area: input.area,
+          passwordHash,
+          roles: { create: input.roleIds.map((roleId) => ({ roleId })) },
+          groups: { create: input.groupIds.map((groupId) => ({ groupId })) },
+        },
+        select: { id: true },
+      });
+    },
+    (error) => (isUniqueViolation(error) ? new AdminRefusal(ADMIN_MESSAGES.duplicateEmail, "email") : goneChoice(error)),
+  );
+}
+
+/** Replaces the user's roles and groups; refused when it would take users:manage from the actor or from everyone. */
+export async function setUserAccess(db: Db, actorId: string, { userId, roleIds, groupIds }: UserAccessInput): Promise<MutationResult> {
+  return runChange(
+    db,
+    (tx) =>
+      changeKeepingManagers(tx, actorId, async () => {
+        if (!(await tx.user.findUnique({ where: { id: userId }, select: { id: true } }))) throw new AdminRefusal(ADMIN_MESSAGES.userMissing);
+        await assertRolesExist(tx, roleIds);
+        await assertGroupsExist(tx, groupIds);
+        await tx.userRole.deleteMany({ where: { userId } });
+        await tx.userGroup.deleteMany({ where: { userId } });
+        if (roleIds.length) await tx.userRole.createMany({ data: roleIds.map((roleId) => ({ userId, roleId })) });
+        if (groupIds.length) await tx.userGroup.createMany({ data: groupIds.map((groupId) => ({ userId, groupId })) });
+      }),
+    goneChoice,
+  );
+}
+
+export async function resetPassword(db: Db, userId: string, password: string): Promise<MutationResult> {
+  const passwordHash = await bcrypt.hash(password, PASSWORD_HASH_COST);
+  const { count } = await db.user.updateMany({ where: { id: userId }, data: { passwordHash } });
+  return count === 1 ? { ok: true, value: undefined } : { ok: false, message: ADMIN_MESSAGES.userMissing };
+}
+
+/**
+ * Deactivates or reactivates a user. Only the flag changes: their tokens are kept, refused while the owner
+ * is inactive (lib/tokens/verify.ts) and working again once the owner is reactivated.
+ */
+export async function setUserActive(db: Db, actorId: string, userId: string, active: boolean): Promise<MutationResult> {
+  if (!active && userId === actorId) return { ok: false, message: ADMIN_MESSAGES.ownDeactivation };
+  return runChange(db, (tx) =>
+    changeKeepingManagers(tx, actorId, async () => {
+      const { count } = await tx.user.updateMany({ where: { id: userId }, data: { active } });
+      if (count !== 1) throw new AdminRefusal(ADMIN_MESSAGES.userMissing);
+    }),
+  );
+}

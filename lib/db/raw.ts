@@ -1,0 +1,64 @@
+// Plain SQL straight on the driver, for the one query on every API request's path (token verification),
+// where the ORM's per-query overhead would be most of the database time. Queries are written with
+// PostgreSQL's $1, $2… placeholders and run unchanged on PostgreSQL; on SQLite they become named
+// parameters ($p1…), so one parameter can appear several times. Statements are prepared once.
+import Database from "better-sqlite3";
+import pg from "pg";
+import { sqliteFilePath } from "./url";
+
+export interface RawReader {
+  all<T>(sql: string, params: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+// Prisma writes DateTime as UTC into "timestamp without time zone"; read it back as UTC too, whatever the
+// machine's time zone (pg's default would take it as local time).
+const TIMESTAMP_WITHOUT_TIME_ZONE = 1114;
+const utcTypes = {
+  getTypeParser(oid: number, format?: string) {
+    if (oid === TIMESTAMP_WITHOUT_TIME_ZONE) return (value: string) => new Date(`${value.replace(" ", "T")}Z`);
+    return pg.types.getTypeParser(oid, format as "text");
+  },
+};
+
+export function postgresReader(pool: pg.Pool): RawReader {
+  const names = new Map<string, string>();
+  return {
+    async all<T>(sql: string, params: unknown[]) {
+      // A named query is parsed and planned once per connection.
+      let name = names.get(sql);
+      if (!name) names.set(sql, (name = `raw_${names.size + 1}`));
+      return (await pool.query({ name, text: sql, values: params, types: utcTypes })).rows as T[];
+    },
+    async close() {
+      await pool.end().catch(() => {});
+    },
+  };
+}
+
+export function sqliteReader(url: string): RawReader {
+  let connection: Database.Database | null = null;
+  const statements = new Map<string, Database.Statement>();
+  const open = () => {
+    // Opened on first use, after start-up has created and migrated the file. WAL lets it read while
+    // the ORM's connection writes.
+    connection ??= new Database(sqliteFilePath(url), { readonly: true, timeout: 5000 });
+    return connection;
+  };
+  return {
+    async all<T>(sql: string, params: unknown[]) {
+      let statement = statements.get(sql);
+      if (!statement) {
+        statement = open().prepare(sql.replace(/\$(\d+)/g, "$$p$1"));
+        statements.set(sql, statement);
+      }
+      const named = Object.fromEntries(params.map((value, index) => [`p${index + 1}`, value]));
+      return statement.all(named) as T[];
+    },
+    async close() {
+      connection?.close();
+      connection = null;
+      statements.clear();
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { formatDay, formatLastUsed, formatMoment, NEVER_USED } from "@/lib/tokens/display";
+import { readTokenSearchParams } from "@/lib/tokens/search-params";
+
+const now = new Date("2025-03-10T12:00:00Z");
+
+describe("token dates", () => {
+  it("says never for a token that was never used", () => {
+    expect(formatLastUsed(null, now)).toBe(NEVER_USED);
+    expect(NEVER_USED).toBe("never");
+  });
+
+  it("says how long ago a token was last used", () => {
+    expect(formatLastUsed(new Date("2025-03-05T12:00:00Z"), now)).toBe("5 days ago");
+    expect(formatLastUsed(new Date("2025-03-10T11:00:00Z"), now)).toBe("about 1 hour ago");
+    expect(formatLastUsed(new Date("2025-03-10T11:59:50Z"), now)).toBe("less than a minute ago");
+  });
+
+  it("reads a stamp slightly ahead of this clock as just now, never as the future", () => {
+    expect(formatLastUsed(new Date("2025-03-10T12:00:05Z"), now)).toBe("less than a minute ago");
+  });
+
+  it("gives the day and the exact moment in UTC", () => {
+    expect(formatDay(now)).toBe("10 Mar 2025");
+    expect(formatMoment(now)).toBe("10 Mar 2025, 12:00:00 UTC");
+  });
+});
+
+describe("token page search parameters", () => {
+  it("reads the filter and the cursor", () => {
+    expect(readTokenSearchParams({ q: " ci ", cursor: "123.abcdefghijkl" })).toEqual({ query: "ci", cursor: "123.abcdefghijkl" });
+  });
+
+  it("treats empty values as absent and a repeated parameter as its first value", () => {
+    expect(readTokenSearchParams({ q: "   ", cursor: "" })).toEqual({ query: undefined, cursor: undefined });
+    expect(readTokenSearchParams({ q: ["a", "b"] })).toEqual({ query: "a", cursor: undefined });
+    expect(readTokenSearchParams({})).toEqual({ query: undefined, cursor: undefined });
+  });
+});
