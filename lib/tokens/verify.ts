@@ -4,7 +4,15 @@ import { rawReader } from "../db/client";
 import { parseToken } from "./format";
 import { secretMatches } from "./hash";
 
-export type VerifiedToken = { tokenId: string; tokenName: string; lastUsedAt: Date | null; owner: UserAccess };
+export type VerifiedToken = {
+  tokenId: string;
+  tokenName: string;
+  lastUsedAt: Date | null;
+  /** The address and user agent of the last recorded use, so that an unchanged one costs no write. */
+  lastUsedAddress: string | null;
+  lastUsedUserAgent: string | null;
+  owner: UserAccess;
+};
 
 // One statement reads the token, its owner, the owner's permissions and groups: one round trip on every
 // API request, and one consistent snapshot, so nothing served is older than the last committed change.
@@ -17,6 +25,10 @@ type Row = {
   revokedAt: unknown;
   expiresAt: unknown;
   lastUsedAt: unknown;
+  previousSecretHash: string | null;
+  previousSecretExpiresAt: unknown;
+  lastUsedAddress: string | null;
+  lastUsedUserAgent: string | null;
   userId: string | null;
   email: string | null;
   userName: string | null;
@@ -26,15 +38,17 @@ type Row = {
 
 const TOKEN_AND_OWNER_SQL = `
   SELECT 't' AS kind, t."name" AS a, t."secretHash" AS b, t."revokedAt" AS "revokedAt", t."expiresAt" AS "expiresAt",
-         t."lastUsedAt" AS "lastUsedAt", u."id" AS "userId", u."email" AS email, u."name" AS "userName", u."area" AS area, u."active" AS active
+         t."lastUsedAt" AS "lastUsedAt", t."previousSecretHash" AS "previousSecretHash",
+         t."previousSecretExpiresAt" AS "previousSecretExpiresAt", t."lastUsedAddress" AS "lastUsedAddress",
+         t."lastUsedUserAgent" AS "lastUsedUserAgent", u."id" AS "userId", u."email" AS email, u."name" AS "userName", u."area" AS area, u."active" AS active
     FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId"
    WHERE t."id" = $1
   UNION ALL
-  SELECT 'p', rp."permission", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+  SELECT 'p', rp."permission", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
     FROM "ApiToken" t JOIN "UserRole" ur ON ur."userId" = t."userId" JOIN "RolePermission" rp ON rp."roleId" = ur."roleId"
    WHERE t."id" = $1
   UNION ALL
-  SELECT 'g', g."id", g."name", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+  SELECT 'g', g."id", g."name", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
     FROM "ApiToken" t JOIN "UserGroup" ug ON ug."userId" = t."userId" JOIN "VisibilityGroup" g ON g."id" = ug."groupId"
    WHERE t."id" = $1`;
 
@@ -55,7 +69,11 @@ export async function verifyToken(token: string, now: Date = new Date()): Promis
   const rows = await rawReader.all<Row>(TOKEN_AND_OWNER_SQL, [parsed.tokenId]);
   const head = rows.find((row) => row.kind === "t");
   if (!head || !head.b) return null;
-  const secretOk = secretMatches(parsed.secret, head.b);
+  // After a regeneration the previous secret keeps working until its overlap ends, and not a moment later.
+  const previousUntil = toDate(head.previousSecretExpiresAt);
+  const secretOk =
+    secretMatches(parsed.secret, head.b) ||
+    (head.previousSecretHash !== null && previousUntil !== null && previousUntil > now && secretMatches(parsed.secret, head.previousSecretHash));
   const expiresAt = toDate(head.expiresAt);
   const active = head.active === true || head.active === 1 || head.active === 1n;
   if (!secretOk || toDate(head.revokedAt) || (expiresAt && expiresAt <= now) || !active) return null;
@@ -68,6 +86,8 @@ export async function verifyToken(token: string, now: Date = new Date()): Promis
     tokenId: parsed.tokenId,
     tokenName: head.a ?? "",
     lastUsedAt: toDate(head.lastUsedAt),
+    lastUsedAddress: head.lastUsedAddress,
+    lastUsedUserAgent: head.lastUsedUserAgent,
     owner: { id: head.userId!, email: head.email!, name: head.userName!, area: head.area === "partner" ? "partner" : "staff", active, permissions, groups },
   };
 }
