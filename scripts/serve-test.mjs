@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import readline from "node:readline";
 import { appEnv, root } from "./env.mjs";
 
 const port = process.env.TEST_PORT ?? "3100";
@@ -13,10 +14,12 @@ const logFile = process.env.TEST_SERVER_LOG;
 const log = logFile ? fs.createWriteStream(logFile, { flags: "a" }) : null;
 
 const server = spawn(process.execPath, [path.join(root, "scripts/server.mjs")], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+// Every line goes to the log file; the per-request lines stay out of the console, where tens of thousands
+// of them (the fuzzing test) would bury everything else.
 for (const stream of [server.stdout, server.stderr]) {
-  stream.on("data", (chunk) => {
-    process.stdout.write(chunk);
-    log?.write(chunk);
+  readline.createInterface({ input: stream, crlfDelay: Infinity }).on("line", (line) => {
+    if (!line.startsWith('{"event":"request"')) process.stdout.write(`${line}\n`);
+    log?.write(`${line}\n`);
   });
 }
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill("SIGTERM"));

@@ -2,12 +2,16 @@
 //  - record the caller's address from the connection itself (a header the client cannot set: any copy it
 //    sends is removed), taking the Nth X-Forwarded-For entry from the right only when TRUSTED_PROXY_HOPS=N
 //    says that N proxies of ours stand in front;
+//  - refuse paths that are not valid percent-encoding (scripts/request-guard.mjs), which Next.js fails on;
+//  - write one structured log line per request (scripts/request-log.mjs): never a secret or header value;
 //  - shut down gracefully on SIGTERM: stop accepting, finish in-flight requests, then let the app flush
 //    what it buffers (last-used stamps) and close its database pool.
 import http from "node:http";
 import next from "next";
 import { clientAddress } from "./client-address.mjs";
 import { appEnv, root } from "./env.mjs";
+import { refuseMalformed } from "./request-guard.mjs";
+import { logRequest } from "./request-log.mjs";
 
 const CLIENT_ADDRESS_HEADER = "x-platform-client-address";
 const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000);
@@ -21,14 +25,20 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = http.createServer((req, res) => {
-  req.headers[CLIENT_ADDRESS_HEADER] = clientAddress({
+  const address = clientAddress({
     socketAddress: req.socket.remoteAddress,
     forwardedFor: req.headers["x-forwarded-for"],
     trustedHops: hops,
   });
+  req.headers[CLIENT_ADDRESS_HEADER] = address;
+  logRequest(req, res, { address });
+  if (refuseMalformed(req, res)) return;
   handle(req, res);
 });
-server.keepAliveTimeout = 5_000;
+// Idle keep-alive connections outlive a load balancer's (60 s on the common ones): if the server closed
+// first, a request the balancer sends down a connection at that moment would fail with a reset.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.listen(port, () => console.log(JSON.stringify({ event: "server_started", port })));
 
 let shuttingDown = false;

@@ -67,7 +67,8 @@ for (const database of databases) {
     url = `file:./${file}`;
   }
   const output = path.join(root, "test-results", `playwright-${database}.json`);
-  const serverLog = path.join(root, "test-results", `server-${database}.log`);
+  // Named by port too, so that a test run on another port at the same time never deletes this one's log.
+  const serverLog = path.join(root, "test-results", `server-${database}-${port}.log`);
   fs.rmSync(serverLog, { force: true });
   const status = run(`playwright on ${database}`, bin("@playwright/test", "cli.js"), ["test", ...args], {
     DATABASE_URL: url,

@@ -3,7 +3,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { clientAddressOf } from "../http/client-address";
 import { PRINCIPAL_HEADER } from "../http/headers";
 import { countFailure, isLimited, LIMITS } from "../security/limiter";
-import { stampLastUsed } from "../tokens/last-used";
+import { TOKEN_ID_RESPONSE_HEADER } from "../security/request-log";
+import { recordTokenUse } from "../tokens/last-used";
 import { verifyToken } from "../tokens/verify";
 import { apiError } from "./errors";
 import { errorResponse } from "./handler";
@@ -48,7 +49,7 @@ export async function authenticateApiRequest(request: NextRequest): Promise<Resp
     return state.limited ? tooManyFailures(state.retryAfterSeconds) : apiError("unauthorized");
   }
 
-  stampLastUsed(verified.tokenId, verified.lastUsedAt);
+  recordTokenUse(verified, clientAddressOf(request.headers), request.headers.get("user-agent"));
   const { owner } = verified;
   headers.set(
     PRINCIPAL_HEADER,
@@ -61,5 +62,7 @@ export async function authenticateApiRequest(request: NextRequest): Promise<Resp
       issuedAt: Date.now(),
     }),
   );
-  return NextResponse.next({ request: { headers } });
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set(TOKEN_ID_RESPONSE_HEADER, verified.tokenId);
+  return response;
 }

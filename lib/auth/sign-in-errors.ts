@@ -6,6 +6,7 @@ export const SIGN_IN_ERRORS = {
   wrong_area_staff: "This account belongs to the admin panel. Sign in there instead.",
   wrong_area_partner: "This account belongs to the partner hub. Sign in there instead.",
   rate_limited: "Too many attempts. Try again later.",
+  unavailable: "Sign-in is temporarily unavailable. Try again shortly.",
 } as const;
 
 export type SignInErrorCode = keyof typeof SIGN_IN_ERRORS;
