@@ -1,30 +1,40 @@
+import Link from "next/link";
 import { formatDay, formatLastUsed, formatMoment } from "@/lib/tokens/display";
-import type { TokenListItem } from "@/lib/tokens/store";
+import { isUnused } from "@/lib/tokens/expiry";
+import { hasNewAddress } from "@/lib/tokens/new-address";
+import type { TokenPageData } from "@/lib/tokens/page-data";
+import type { TokenListParams } from "@/lib/tokens/search-params";
+import { TOKEN_STATUS_LABELS } from "@/lib/tokens/statuses";
 import { Pager } from "./Pager";
+import { ExpiryCell } from "./tokens/ExpiryCell";
+import { EffectiveAccess } from "./tokens/EffectiveAccess";
 import { GenerateTokenDialog } from "./tokens/GenerateTokenDialog";
+import { RegenerateTokenButton } from "./tokens/RegenerateTokenButton";
+import { ReportedTokensNotice } from "./tokens/ReportedTokensNotice";
 import { RevokeTokenButton } from "./tokens/RevokeTokenButton";
 import { TokenFilter } from "./tokens/TokenFilter";
 
 type Props = {
-  tokens: TokenListItem[];
-  nextCursor: string | null;
-  query?: string;
-  isFirstPage: boolean;
+  data: TokenPageData;
+  params: TokenListParams;
   /** The page this table is on, for the filter and the pager links. */
   basePath: string;
 };
 
 /** The token page body shared by the admin panel and the partner hub: only the layout around it differs. */
-export function TokenTable({ tokens, nextCursor, query, isFirstPage, basePath }: Props) {
-  const now = new Date();
+export function TokenTable({ data, params, basePath }: Props) {
+  const { tokens, nextCursor, now, maxLifetimeDays, reported } = data;
+  const { query, status } = params;
+  const isFirstPage = !params.cursor;
   return (
     <>
+      <ReportedTokensNotice tokens={reported} />
       <div className="toolbar">
-        <TokenFilter basePath={basePath} query={query} />
-        <GenerateTokenDialog />
+        <TokenFilter basePath={basePath} query={query} status={status} />
+        <GenerateTokenDialog maxLifetimeDays={maxLifetimeDays} access={<EffectiveAccess />} />
       </div>
       {tokens.length === 0 ? (
-        <EmptyTokens query={query} isFirstPage={isFirstPage} />
+        <EmptyTokens query={query} statusLabel={status ? TOKEN_STATUS_LABELS[status] : undefined} isFirstPage={isFirstPage} />
       ) : (
         <div className="table-wrap">
           <table aria-label="API tokens">
@@ -34,6 +44,7 @@ export function TokenTable({ tokens, nextCursor, query, isFirstPage, basePath }:
                 <th scope="col">Token</th>
                 <th scope="col">Created</th>
                 <th scope="col">Last used</th>
+                <th scope="col">Expires</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
                 </th>
@@ -42,7 +53,17 @@ export function TokenTable({ tokens, nextCursor, query, isFirstPage, basePath }:
             <tbody>
               {tokens.map((token) => (
                 <tr key={token.id}>
-                  <td className="token-name">{token.name}</td>
+                  <td className="token-name">
+                    <Link href={`${basePath}/${token.id}`}>{token.name}</Link>
+                    {hasNewAddress(token, now) && (
+                      <>
+                        {" "}
+                        <span className="badge badge-warn" title="First used from a new address in the last 7 days: check its details.">
+                          New address
+                        </span>
+                      </>
+                    )}
+                  </td>
                   <td>
                     <code>{token.masked}</code>
                   </td>
@@ -59,9 +80,25 @@ export function TokenTable({ tokens, nextCursor, query, isFirstPage, basePath }:
                     ) : (
                       formatLastUsed(null, now)
                     )}
+                    {!token.revokedAt && isUnused(token, now) && (
+                      <>
+                        {" "}
+                        <span className="badge" title="Not used for 90 days or more: revoke it if nothing needs it.">
+                          Unused
+                        </span>
+                      </>
+                    )}
+                  </td>
+                  <td>
+                    <ExpiryCell token={token} now={now} />
                   </td>
                   <td className="row-actions">
-                    <RevokeTokenButton token={{ id: token.id, name: token.name, masked: token.masked }} />
+                    {!token.revokedAt && (
+                      <>
+                        <RegenerateTokenButton token={{ id: token.id, name: token.name, masked: token.masked }} />
+                        <RevokeTokenButton token={{ id: token.id, name: token.name, masked: token.masked }} />
+                      </>
+                    )}
                   </td>
                 </tr>
               ))}
@@ -69,16 +106,16 @@ export function TokenTable({ tokens, nextCursor, query, isFirstPage, basePath }:
           </table>
         </div>
       )}
-      <Pager basePath={basePath} params={{ q: query }} nextCursor={nextCursor} isFirstPage={isFirstPage} />
+      <Pager basePath={basePath} params={{ q: query, status }} nextCursor={nextCursor} isFirstPage={isFirstPage} />
     </>
   );
 }
 
-function EmptyTokens({ query, isFirstPage }: { query?: string; isFirstPage: boolean }) {
-  if (query) {
+function EmptyTokens({ query, statusLabel, isFirstPage }: { query?: string; statusLabel?: string; isFirstPage: boolean }) {
+  if (query || statusLabel) {
     return (
       <div className="card empty" role="status">
-        No tokens match “{query}”.
+        {query ? `No ${statusLabel ? `${statusLabel.toLowerCase()} ` : ""}tokens match “${query}”.` : `No tokens are ${statusLabel!.toLowerCase()}.`}
       </div>
     );
   }

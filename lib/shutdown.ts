@@ -1,14 +1,18 @@
 import "server-only";
 import { db, rawReader } from "./db/client";
 import { flushLastUsed } from "./tokens/last-used";
+import { flushUsage } from "./tokens/usage";
 
 // Called by scripts/server.mjs on SIGTERM once in-flight requests have finished: write what is still
-// buffered, then close the database pool.
+// buffered (last-used stamps, request counts), then close the database pool.
 export function registerShutdownHooks(): void {
   const hooks = ((globalThis as unknown as { platformShutdownHooks?: (() => Promise<void>)[] }).platformShutdownHooks ??= []);
   hooks.push(
     async () => {
       await flushLastUsed();
+    },
+    async () => {
+      await flushUsage();
     },
     async () => {
       await db.$disconnect();

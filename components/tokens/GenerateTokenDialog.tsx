@@ -1,26 +1,32 @@
 "use client";
 
-import { useActionState, useId, useRef, useState } from "react";
+import { useActionState, useId, useMemo, useRef, useState, type ReactNode } from "react";
 import { generateTokenAction } from "@/lib/actions/tokens";
-import { INITIAL_GENERATE_STATE, TOKEN_MESSAGES, type GenerateTokenState } from "@/lib/tokens/action-state";
+import { INITIAL_GENERATE_STATE, refuseGenerate, type GenerateTokenState } from "@/lib/tokens/action-state";
 import { parseGenerateTokenForm } from "@/lib/tokens/validation";
 import { GenerateTokenForm } from "./GenerateTokenForm";
 import { Modal } from "./Modal";
-import { NewTokenPanel } from "./NewTokenPanel";
+import { NewTokenPanel, useShownOnce } from "./NewTokenPanel";
 
-// The browser checks the name with the action's own schema first, so a bad name costs no request; the
-// action checks again because it is a public endpoint. The previous state is not sent back to the server.
-async function submitGenerate(_previous: GenerateTokenState, formData: FormData): Promise<GenerateTokenState> {
-  const parsed = parseGenerateTokenForm(formData);
-  if (!parsed.success) {
-    const submitted = formData.get("name");
-    return { status: "error", message: TOKEN_MESSAGES.invalidName, errors: parsed.errors, name: typeof submitted === "string" ? submitted : "" };
-  }
-  return generateTokenAction(INITIAL_GENERATE_STATE, formData);
+// The browser checks the form with the action's own schema first (against the cap it was shown), so bad
+// input costs no request; the action checks again, against the cap in force, because it is a public
+// endpoint. The previous state is not sent back to the server.
+function submitGenerate(maxLifetimeDays: number | null) {
+  return async (_previous: GenerateTokenState, formData: FormData): Promise<GenerateTokenState> => {
+    const parsed = parseGenerateTokenForm(formData, { now: new Date(), maxLifetimeDays });
+    if (!parsed.success) return refuseGenerate(formData, parsed.errors);
+    return generateTokenAction(INITIAL_GENERATE_STATE, formData);
+  };
 }
 
 /** The "Generate token" button and its dialog: the form, then the new token shown once. */
-export function GenerateTokenDialog() {
+type DialogProps = {
+  maxLifetimeDays: number | null;
+  /** What the new token will be able to do, shown beside the form before the token is made (server-rendered). */
+  access?: ReactNode;
+};
+
+export function GenerateTokenDialog({ maxLifetimeDays, access }: DialogProps) {
   const [open, setOpen] = useState(false);
   const trigger = useRef<HTMLButtonElement>(null);
 
@@ -35,38 +41,28 @@ export function GenerateTokenDialog() {
         Generate token
       </button>
       {/* Mounted only while open: closing drops the plaintext token from memory along with the state. */}
-      {open && <GenerateTokenFlow onClose={close} />}
+      {open && <GenerateTokenFlow maxLifetimeDays={maxLifetimeDays} access={access} onClose={close} />}
     </>
   );
 }
 
-function GenerateTokenFlow({ onClose }: { onClose: () => void }) {
+function GenerateTokenFlow({ maxLifetimeDays, access, onClose }: DialogProps & { onClose: () => void }) {
   const titleId = useId();
-  const [state, formAction, pending] = useActionState(submitGenerate, INITIAL_GENERATE_STATE);
-  const [confirmingClose, setConfirmingClose] = useState(false);
-  const [copied, setCopied] = useState(false);
+  const [state, formAction, pending] = useActionState(
+    useMemo(() => submitGenerate(maxLifetimeDays), [maxLifetimeDays]),
+    INITIAL_GENERATE_STATE,
+  );
   const created = state.status === "success" ? state.created : null;
-
-  function requestClose() {
-    if (created && !copied) setConfirmingClose(true);
-    else onClose();
-  }
+  const { requestClose, panelProps } = useShownOnce(created, onClose);
 
   return (
     <Modal labelledBy={titleId} onCancel={requestClose} onClosed={onClose}>
       {created ? (
-        <NewTokenPanel
-          titleId={titleId}
-          created={created}
-          copied={copied}
-          onCopied={() => setCopied(true)}
-          confirmingClose={confirmingClose}
-          onKeepOpen={() => setConfirmingClose(false)}
-          onRequestClose={requestClose}
-          onClose={onClose}
-        />
+        <NewTokenPanel titleId={titleId} created={created} {...panelProps} />
       ) : (
-        <GenerateTokenForm titleId={titleId} state={state} formAction={formAction} pending={pending} onCancel={onClose} />
+        <GenerateTokenForm titleId={titleId} state={state} formAction={formAction} pending={pending} onCancel={onClose} maxLifetimeDays={maxLifetimeDays}>
+          {access}
+        </GenerateTokenForm>
       )}
     </Modal>
   );

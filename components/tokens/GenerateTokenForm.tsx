@@ -1,8 +1,9 @@
 "use client";
 
-import { useId } from "react";
+import { useId, type ReactNode } from "react";
 import type { GenerateTokenState } from "@/lib/tokens/action-state";
 import { TOKEN_NAME_MAX } from "@/lib/tokens/validation";
+import { ExpiryField } from "./ExpiryField";
 
 type Props = {
   titleId: string;
@@ -10,14 +11,18 @@ type Props = {
   formAction: (formData: FormData) => void;
   pending: boolean;
   onCancel: () => void;
+  maxLifetimeDays: number | null;
+  /** Shown above the buttons: what the token will be able to do. */
+  children?: ReactNode;
 };
 
-export function GenerateTokenForm({ titleId, state, formAction, pending, onCancel }: Props) {
+export function GenerateTokenForm({ titleId, state, formAction, pending, onCancel, maxLifetimeDays, children }: Props) {
   const nameId = useId();
   const hintId = useId();
   const errorId = useId();
   const error = state.status === "error" ? state : null;
   const nameError = error?.errors?.name?.[0];
+  const expiryError = error?.errors?.expiry?.[0];
 
   return (
     // noValidate: the shared schema gives the messages, the same ones the server would.
@@ -27,7 +32,7 @@ export function GenerateTokenForm({ titleId, state, formAction, pending, onCance
         The token acts on your behalf: it has your permissions and sees what you see. Name it after the integration that will use
         it.
       </p>
-      {error && !nameError && (
+      {error && !nameError && !expiryError && (
         <p className="form-error" role="alert">
           {error.message}
         </p>
@@ -55,6 +60,8 @@ export function GenerateTokenForm({ titleId, state, formAction, pending, onCance
           </p>
         )}
       </div>
+      <ExpiryField maxLifetimeDays={maxLifetimeDays} submitted={error ?? undefined} error={expiryError} />
+      {children}
       <div className="dialog-actions">
         <button type="button" onClick={onCancel}>
           Cancel

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId } from "react";
+import { useId, useState } from "react";
 import type { NewToken } from "@/lib/tokens/action-state";
 import { CopyButton } from "./CopyButton";
 
@@ -13,10 +13,29 @@ type Props = {
   onKeepOpen: () => void;
   onRequestClose: () => void;
   onClose: () => void;
+  /** What happened to the token: a new one, or a new secret for an existing one. */
+  verb?: "generated" | "regenerated";
 };
 
+/**
+ * The close logic around a token shown once: closing before copying asks for confirmation first.
+ * Returns the handler for the dialog's Escape and the panel's props besides the title and the token.
+ */
+export function useShownOnce(created: NewToken | null, onClose: () => void) {
+  const [confirmingClose, setConfirmingClose] = useState(false);
+  const [copied, setCopied] = useState(false);
+  function requestClose() {
+    if (created && !copied) setConfirmingClose(true);
+    else onClose();
+  }
+  return {
+    requestClose,
+    panelProps: { copied, onCopied: () => setCopied(true), confirmingClose, onKeepOpen: () => setConfirmingClose(false), onRequestClose: requestClose, onClose },
+  };
+}
+
 /** The new token, shown this once; closing without copying asks for confirmation first. */
-export function NewTokenPanel({ titleId, created, copied, onCopied, confirmingClose, onKeepOpen, onRequestClose, onClose }: Props) {
+export function NewTokenPanel({ titleId, created, copied, onCopied, confirmingClose, onKeepOpen, onRequestClose, onClose, verb = "generated" }: Props) {
   const tokenId = useId();
   const warningId = useId();
 
@@ -24,7 +43,7 @@ export function NewTokenPanel({ titleId, created, copied, onCopied, confirmingCl
     <div>
       <h2 id={titleId}>Copy your new token</h2>
       <p>
-        Token <strong className="token-name">{created.name}</strong> was generated.
+        Token <strong className="token-name">{created.name}</strong> was {verb}.
       </p>
       <p id={warningId} className="warning">
         Copy this token now and keep it somewhere safe. It will not be shown again.

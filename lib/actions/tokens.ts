@@ -4,10 +4,12 @@
 // arguments, and refuses before building any query when there is none.
 import { revalidatePath } from "next/cache";
 import { getCurrentUser } from "../auth/session";
-import { TOKEN_MESSAGES, type GenerateTokenState, type RevokeTokenState } from "../tokens/action-state";
+import { refuseGenerate, TOKEN_MESSAGES, type GenerateTokenState, type RegenerateTokenState, type RevokeTokenState } from "../tokens/action-state";
+import { regenerateToken } from "../tokens/lifecycle";
 import { TOKEN_PAGE_PATHS } from "../tokens/paths";
+import { getMaxLifetimeDays } from "../tokens/policy";
 import { createToken, revokeToken } from "../tokens/store";
-import { parseGenerateTokenForm, revokeTokenSchema } from "../tokens/validation";
+import { OVERLAP_CHOICES, parseGenerateTokenForm, regenerateTokenSchema, revokeTokenSchema } from "../tokens/validation";
 
 function refreshTokenPages(): void {
   for (const path of TOKEN_PAGE_PATHS) revalidatePath(path);
@@ -23,15 +25,20 @@ export async function generateTokenAction(_previous: GenerateTokenState, formDat
   const user = await getCurrentUser();
   if (!user) return { status: "error", message: TOKEN_MESSAGES.signedOut };
 
-  const parsed = parseGenerateTokenForm(formData);
-  if (!parsed.success) {
-    const submitted = formData.get("name");
-    return { status: "error", message: TOKEN_MESSAGES.invalidName, errors: parsed.errors, name: typeof submitted === "string" ? submitted : "" };
+  let maxLifetimeDays: number | null;
+  try {
+    maxLifetimeDays = await getMaxLifetimeDays();
+  } catch (error) {
+    logFailure("token_generate_failed", user.id, error);
+    return { status: "error", message: TOKEN_MESSAGES.generateFailed };
   }
+  // The administrator's cap is checked here, on the server, whatever the form allowed.
+  const parsed = parseGenerateTokenForm(formData, { now: new Date(), maxLifetimeDays });
+  if (!parsed.success) return refuseGenerate(formData, parsed.errors);
 
   try {
     // One INSERT: either the whole token row exists afterwards or nothing does.
-    const { token, item } = await createToken(user.id, parsed.name);
+    const { token, item } = await createToken(user.id, parsed.name, parsed.expiresAt);
     refreshTokenPages();
     return { status: "success", message: TOKEN_MESSAGES.generated, created: { token, name: item.name, masked: item.masked } };
   } catch (error) {
@@ -55,5 +62,26 @@ export async function revokeTokenAction(_previous: RevokeTokenState, formData: F
   } catch (error) {
     logFailure("token_revoke_failed", user.id, error);
     return { status: "error", message: TOKEN_MESSAGES.revokeFailed };
+  }
+}
+
+export async function regenerateTokenAction(_previous: RegenerateTokenState, formData: FormData): Promise<RegenerateTokenState> {
+  const user = await getCurrentUser();
+  if (!user) return { status: "error", message: TOKEN_MESSAGES.signedOut };
+
+  const parsed = regenerateTokenSchema.safeParse({ tokenId: formData.get("tokenId"), overlap: formData.get("overlap") });
+  if (!parsed.success) {
+    const badToken = parsed.error.issues.some((issue) => issue.path[0] === "tokenId");
+    return { status: "error", message: badToken ? TOKEN_MESSAGES.revokeRefused : TOKEN_MESSAGES.overlapChoice };
+  }
+
+  try {
+    const result = await regenerateToken(user.id, parsed.data.tokenId, OVERLAP_CHOICES[parsed.data.overlap]);
+    if (!result.ok) return { status: "error", message: result.reason === "expired" ? TOKEN_MESSAGES.regenerateExpired : TOKEN_MESSAGES.revokeRefused };
+    refreshTokenPages();
+    return { status: "success", message: TOKEN_MESSAGES.regenerated, created: { token: result.token, name: result.name, masked: result.masked } };
+  } catch (error) {
+    logFailure("token_regenerate_failed", user.id, error);
+    return { status: "error", message: TOKEN_MESSAGES.regenerateFailed };
   }
 }

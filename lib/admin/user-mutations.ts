@@ -3,6 +3,7 @@
 // the acting user's id from the session, never from input.
 import bcrypt from "bcryptjs";
 import type { Db } from "../db/connect";
+import { recordTokenEvents } from "../tokens/events";
 import { changeKeepingManagers } from "./managers";
 import { ADMIN_MESSAGES } from "./messages";
 import { AdminRefusal, type MutationResult } from "./refusal";
@@ -81,14 +82,20 @@ export async function resetPassword(db: Db, userId: string, password: string): P
 
 /**
  * Deactivates or reactivates a user. Only the flag changes: their tokens are kept, refused while the owner
- * is inactive (lib/tokens/verify.ts) and working again once the owner is reactivated.
+ * is inactive (lib/tokens/verify.ts) and working again once the owner is reactivated. Each unrevoked token's
+ * timeline records the change in the same transaction, so the owner can see why their tokens stopped.
  */
 export async function setUserActive(db: Db, actorId: string, userId: string, active: boolean): Promise<MutationResult> {
   if (!active && userId === actorId) return { ok: false, message: ADMIN_MESSAGES.ownDeactivation };
   return runChange(db, (tx) =>
     changeKeepingManagers(tx, actorId, async () => {
-      const { count } = await tx.user.updateMany({ where: { id: userId }, data: { active } });
-      if (count !== 1) throw new AdminRefusal(ADMIN_MESSAGES.userMissing);
+      const before = await tx.user.findUnique({ where: { id: userId }, select: { active: true } });
+      if (!before) throw new AdminRefusal(ADMIN_MESSAGES.userMissing);
+      if (before.active === active) return;
+      await tx.user.update({ where: { id: userId }, data: { active } });
+      const tokens = await tx.apiToken.findMany({ where: { userId, revokedAt: null }, select: { id: true } });
+      const kind = active ? "owner_reactivated" : "owner_deactivated";
+      await recordTokenEvents(tx, tokens.map((token) => ({ tokenId: token.id, kind })));
     }),
   );
 }

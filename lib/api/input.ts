@@ -21,12 +21,12 @@ export function pageParams(request: NextRequest): { limit: number; cursor: strin
 const MAX_BODY_BYTES = 16 * 1024;
 
 /** The JSON body, validated against the schema; a 400 naming the first bad field otherwise. */
-export async function jsonBody<T>(request: NextRequest, schema: z.ZodType<T>): Promise<T> {
+export async function jsonBody<T>(request: NextRequest, schema: z.ZodType<T>, maxBytes: number = MAX_BODY_BYTES): Promise<T> {
   if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) {
     throw new ApiError("invalid_request", "The body must be JSON (Content-Type: application/json).");
   }
   const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new ApiError("invalid_request", "The body is too large.");
+  if (Buffer.byteLength(text) > maxBytes) throw new ApiError("invalid_request", "The body is too large.");
   let body: unknown;
   try {
     body = JSON.parse(text);

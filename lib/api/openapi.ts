@@ -101,6 +101,30 @@ export const openApiDocument = {
         responses: { "200": { description: "The OpenAPI document", content: { "application/json": { schema: { type: "object" } } } } },
       },
     },
+    "/credentials/revoke": {
+      post: {
+        operationId: "revokeReportedCredentials",
+        summary: "Report exposed tokens; every genuine one is revoked at once (no token needed)",
+        description:
+          "For anyone who finds tokens in a public place (a commit, a log, a paste). Each value that is a genuine, unrevoked token is revoked and its owner is told it was reported as exposed. The answer is the same whether or not any value was a real token. Rate limited per client address.",
+        security: [],
+        requestBody: {
+          required: true,
+          ...json({
+            type: "object",
+            required: ["credentials"],
+            additionalProperties: false,
+            properties: { credentials: { type: "array", minItems: 1, maxItems: 1000, items: { type: "string", maxLength: 200 } } },
+          }),
+        },
+        responses: {
+          "202": { description: "The report was received", ...json({ type: "object", required: ["status"], properties: { status: { const: "accepted" } } }) },
+          "400": response("InvalidRequest"),
+          "429": response("RateLimited"),
+          "503": response("Unavailable"),
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {
@@ -117,7 +141,7 @@ export const openApiDocument = {
       Forbidden: errorResponse("The owner lacks the permission"),
       NotFound: errorResponse("No such record in the owner's visibility groups"),
       InvalidRequest: errorResponse("Bad input; the message starts with the field's name"),
-      RateLimited: errorResponse("Too many failed authentications from this address", { "Retry-After": { schema: { type: "integer" } } }),
+      RateLimited: errorResponse("Too many failed authentications (or leaked-token reports) from this address", { "Retry-After": { schema: { type: "integer" } } }),
       Unavailable: errorResponse("The service cannot reach its database; try again", { "Retry-After": { schema: { type: "integer" } } }),
     },
     schemas: {

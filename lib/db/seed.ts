@@ -24,48 +24,54 @@ const PRODUCTS = ["Widget", "Gadget", "Sprocket", "Gizmo"];
 
 export async function seedIfEmpty(db: Db): Promise<boolean> {
   if ((await db.user.count()) > 0) return false;
+  // Hashed before the transaction opens: bcrypt is slow on purpose, and a busy machine must not push the
+  // transaction past its time limit.
+  const passwordHashes = new Map(await Promise.all(USERS.map(async (user) => [user.email, await bcrypt.hash(user.password, 10)] as const)));
   try {
-    await db.$transaction(async (tx) => {
-      const groupIds: Record<string, string> = {};
-      for (const name of GROUPS) groupIds[name] = (await tx.visibilityGroup.create({ data: { name } })).id;
-      const roleIds: Record<string, string> = {};
-      for (const [name, permissions] of Object.entries(ROLES)) {
-        const role = await tx.role.create({
-          data: { name, permissions: { create: permissions.map((permission) => ({ permission })) } },
-        });
-        roleIds[name] = role.id;
-      }
-      for (const user of USERS) {
-        await tx.user.create({
-          data: {
-            email: user.email,
-            name: user.name,
-            area: user.area,
-            passwordHash: await bcrypt.hash(user.password, 10),
-            roles: { create: [{ roleId: roleIds[user.role] }] },
-            groups: { create: user.groups.map((group) => ({ groupId: groupIds[group] })) },
-          },
-        });
-      }
-      for (const [index, group] of GROUPS.entries()) {
-        await tx.order.createMany({
-          data: CUSTOMERS.map((customer, i) => ({
-            customer: `${customer} ${group}`,
-            totalCents: 1000 * (index + 1) + 250 * i,
-            status: STATUSES[i % STATUSES.length],
-            groupId: groupIds[group],
-          })),
-        });
-        await tx.product.createMany({
-          data: PRODUCTS.map((product, i) => ({
-            sku: `${group.slice(0, 3).toUpperCase()}-${100 + i}`,
-            name: `${product} (${group})`,
-            priceCents: 499 + 100 * i + 1000 * index,
-            groupId: groupIds[group],
-          })),
-        });
-      }
-    });
+    await db.$transaction(
+      async (tx) => {
+        const groupIds: Record<string, string> = {};
+        for (const name of GROUPS) groupIds[name] = (await tx.visibilityGroup.create({ data: { name } })).id;
+        const roleIds: Record<string, string> = {};
+        for (const [name, permissions] of Object.entries(ROLES)) {
+          const role = await tx.role.create({
+            data: { name, permissions: { create: permissions.map((permission) => ({ permission })) } },
+          });
+          roleIds[name] = role.id;
+        }
+        for (const user of USERS) {
+          await tx.user.create({
+            data: {
+              email: user.email,
+              name: user.name,
+              area: user.area,
+              passwordHash: passwordHashes.get(user.email)!,
+              roles: { create: [{ roleId: roleIds[user.role] }] },
+              groups: { create: user.groups.map((group) => ({ groupId: groupIds[group] })) },
+            },
+          });
+        }
+        for (const [index, group] of GROUPS.entries()) {
+          await tx.order.createMany({
+            data: CUSTOMERS.map((customer, i) => ({
+              customer: `${customer} ${group}`,
+              totalCents: 1000 * (index + 1) + 250 * i,
+              status: STATUSES[i % STATUSES.length],
+              groupId: groupIds[group],
+            })),
+          });
+          await tx.product.createMany({
+            data: PRODUCTS.map((product, i) => ({
+              sku: `${group.slice(0, 3).toUpperCase()}-${100 + i}`,
+              name: `${product} (${group})`,
+              priceCents: 499 + 100 * i + 1000 * index,
+              groupId: groupIds[group],
+            })),
+          });
+        }
+      },
+      { timeout: 30_000, maxWait: 30_000 },
+    );
     return true;
   } catch (error) {
     // Another instance seeded first: its users make ours collide on the unique email.

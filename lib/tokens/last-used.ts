@@ -1,31 +1,38 @@
 import "server-only";
 import { db } from "../db/client";
+import { writeTokenUse } from "./address-log";
+import { countTokenUse } from "./usage";
+import { LastUseMemo } from "./use-memo";
 
-// Stamps a token's last-used time at most once a minute. The caller passes the stamp it just read with
-// the token, so most requests skip without any write; the update itself is conditional, so however many
-// requests or instances race at the minute's turn, the row changes at most once per token per minute.
-// It runs off the response's path, its failure never fails a request, and pending stamps are flushed
-// on shutdown.
-export const LAST_USED_INTERVAL_MS = 60_000;
+export { LAST_USED_INTERVAL_MS } from "./use-memo";
 
-const globalState = globalThis as unknown as { platformPendingStamps?: Set<Promise<unknown>> };
-const pending: Set<Promise<unknown>> = (globalState.platformPendingStamps ??= new Set());
+// Records a token's use: the daily request count (in memory, written in batches), and the last-used time,
+// address and user agent. The latter are written at most once a minute per token, or when the address
+// changes (lib/tokens/use-memo.ts bounds how often), so most requests skip without any write. Writes run
+// off the response's path, their failure never fails a request, and pending ones are flushed on shutdown.
 
-export function stampLastUsed(tokenId: string, lastUsedAt: Date | null, now: Date = new Date()): void {
-  const threshold = new Date(now.getTime() - LAST_USED_INTERVAL_MS);
-  if (lastUsedAt && lastUsedAt > threshold) return;
-  const write = db.apiToken
-    .updateMany({
-      where: { id: tokenId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: threshold } }] },
-      data: { lastUsedAt: now },
-    })
+type PendingState = { pending: Set<Promise<unknown>>; memo: LastUseMemo };
+
+const globalState = globalThis as unknown as { platformLastUse?: PendingState };
+const state: PendingState = (globalState.platformLastUse ??= { pending: new Set(), memo: new LastUseMemo() });
+
+export type UsedToken = { tokenId: string; lastUsedAt: Date | null; lastUsedAddress: string | null };
+
+export function recordTokenUse(token: UsedToken, address: string, userAgent: string | null, now: Date = new Date()): void {
+  countTokenUse(token.tokenId, now);
+  stampLastUsed(token, address, userAgent, now);
+}
+
+export function stampLastUsed(token: UsedToken, address: string, userAgent: string | null, now: Date = new Date()): void {
+  if (!state.memo.shouldWrite(token.tokenId, token, address, now.getTime())) return;
+  const write = writeTokenUse(db, { tokenId: token.tokenId, address, userAgent, at: now })
     .catch((error: unknown) => {
-      console.error(JSON.stringify({ event: "last_used_stamp_failed", tokenId, error: String((error as Error)?.message ?? error).slice(0, 200) }));
+      console.error(JSON.stringify({ event: "last_used_stamp_failed", tokenId: token.tokenId, error: String((error as Error)?.message ?? error).slice(0, 200) }));
     })
-    .finally(() => pending.delete(write));
-  pending.add(write);
+    .finally(() => state.pending.delete(write));
+  state.pending.add(write);
 }
 
 export async function flushLastUsed(): Promise<void> {
-  await Promise.allSettled([...pending]);
+  await Promise.allSettled([...state.pending]);
 }

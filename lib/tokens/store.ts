@@ -1,7 +1,10 @@
 import "server-only";
 import { db } from "../db/client";
+import { DAY_MS, EXPIRING_SOON_DAYS, UNUSED_AFTER_DAYS } from "./expiry";
+import { recordTokenEvents } from "./events";
 import { generateToken, maskToken } from "./format";
 import { hashSecret } from "./hash";
+import type { TokenStatusFilter } from "./statuses";
 
 // Every function here takes the owner's id and puts it in the query's `where`: a token is only ever
 // listed, found or revoked by its owner. Callers pass the id from the session, never from input.
@@ -16,7 +19,12 @@ export type TokenListItem = {
   createdAt: Date;
   lastUsedAt: Date | null;
   expiresAt: Date | null;
+  /** Set when the token was last first seen from a new address; the list flags it. */
+  newAddressAt: Date | null;
+  revokedAt: Date | null;
+  revokedReason: string | null;
 };
+
 
 export type TokenPage = { tokens: TokenListItem[]; nextCursor: string | null };
 
@@ -24,15 +32,34 @@ export function searchKey(name: string): string {
   return name.toLowerCase();
 }
 
-/** Creates a token for the owner; the plaintext is returned once and never stored. */
-export async function createToken(ownerId: string, name: string): Promise<{ token: string; item: TokenListItem }> {
+const LIST_SELECT = {
+  id: true,
+  name: true,
+  nameSearch: true,
+  createdAt: true,
+  lastUsedAt: true,
+  expiresAt: true,
+  newAddressAt: true,
+  revokedAt: true,
+  revokedReason: true,
+} as const;
+
+/**
+ * Creates a token for the owner; the plaintext is returned once and never stored. The row and its
+ * "created" event are written in one transaction: a crash leaves both or neither.
+ */
+export async function createToken(ownerId: string, name: string, expiresAt: Date | null = null): Promise<{ token: string; item: TokenListItem }> {
   // A collision of two 12-character random IDs is astronomically unlikely; the primary key would refuse it.
   const { tokenId, secret, token } = generateToken();
-  const row = await db.apiToken.create({
-    data: { id: tokenId, userId: ownerId, name, nameSearch: searchKey(name), secretHash: hashSecret(secret) },
-    select: { id: true, name: true, createdAt: true, lastUsedAt: true, expiresAt: true },
-  });
-  return { token, item: { ...row, masked: maskToken(row.id) } };
+  const [row] = await db.$transaction([
+    db.apiToken.create({
+      data: { id: tokenId, userId: ownerId, name, nameSearch: searchKey(name), secretHash: hashSecret(secret), expiresAt },
+      select: LIST_SELECT,
+    }),
+    db.tokenEvent.create({ data: { tokenId, kind: "created", detail: expiresAt ? expiresAt.toISOString() : "never" } }),
+  ]);
+  const { nameSearch: _search, ...item } = row;
+  return { token, item: { ...item, masked: maskToken(row.id) } };
 }
 
 // Keyset cursor over (createdAt desc, id desc): "<createdAt ms>.<id>".
@@ -54,28 +81,53 @@ const EXACT_FILTER_BATCH = 200;
 
 type Cursor = { createdAt: Date; id: string };
 
-function findActive(ownerId: string, nameParts: string[], after: Cursor | null, take: number) {
+// Every status is a condition on the owner's rows; the (userId, revokedAt, createdAt) index serves them all.
+function statusWhere(status: TokenStatusFilter | undefined, now: Date) {
+  const notExpired = { OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] };
+  switch (status) {
+    case "revoked":
+      return [{ revokedAt: { not: null } }];
+    case "active":
+      return [{ revokedAt: null }, notExpired];
+    case "expiring":
+      return [{ revokedAt: null }, { expiresAt: { gt: now, lte: new Date(now.getTime() + EXPIRING_SOON_DAYS * DAY_MS) } }];
+    case "expired":
+      return [{ revokedAt: null }, { expiresAt: { lte: now } }];
+    case "unused": {
+      const threshold = new Date(now.getTime() - UNUSED_AFTER_DAYS * DAY_MS);
+      return [{ revokedAt: null }, notExpired, { createdAt: { lte: threshold } }, { OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: threshold } }] }];
+    }
+    default:
+      return [{ revokedAt: null }];
+  }
+}
+
+type ListFilter = { status?: TokenStatusFilter; now: Date };
+
+function findActive(ownerId: string, filter: ListFilter, nameParts: string[], after: Cursor | null, take: number) {
   return db.apiToken.findMany({
     where: {
       userId: ownerId,
-      revokedAt: null,
-      AND: nameParts.map((part) => ({ nameSearch: { contains: part } })),
-      ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
+      AND: [
+        ...statusWhere(filter.status, filter.now),
+        ...nameParts.map((part) => ({ nameSearch: { contains: part } })),
+        ...(after ? [{ OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }] : []),
+      ],
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
-    select: { id: true, name: true, nameSearch: true, createdAt: true, lastUsedAt: true, expiresAt: true },
+    select: LIST_SELECT,
   });
 }
 
 type ActiveRow = Awaited<ReturnType<typeof findActive>>[number];
 
-async function findMatching(ownerId: string, needle: string, after: Cursor | null, wanted: number): Promise<ActiveRow[]> {
-  if (!LIKE_SPECIAL.test(needle)) return findActive(ownerId, needle ? [needle] : [], after, wanted);
+async function findMatching(ownerId: string, filter: ListFilter, needle: string, after: Cursor | null, wanted: number): Promise<ActiveRow[]> {
+  if (!LIKE_SPECIAL.test(needle)) return findActive(ownerId, filter, needle ? [needle] : [], after, wanted);
   const parts = needle.split(LIKE_SPECIAL).filter(Boolean);
   const matches: ActiveRow[] = [];
   for (let from = after; matches.length < wanted; ) {
-    const batch = await findActive(ownerId, parts, from, EXACT_FILTER_BATCH);
+    const batch = await findActive(ownerId, filter, parts, from, EXACT_FILTER_BATCH);
     matches.push(...batch.filter((row) => row.nameSearch.includes(needle)));
     if (batch.length < EXACT_FILTER_BATCH) break;
     from = batch[batch.length - 1];
@@ -83,19 +135,39 @@ async function findMatching(ownerId: string, needle: string, after: Cursor | nul
   return matches.slice(0, wanted);
 }
 
-/** The owner's active tokens, newest first, optionally filtered by a case-insensitive name substring. */
-export async function listTokens(ownerId: string, options: { query?: string; cursor?: string; limit?: number } = {}): Promise<TokenPage> {
+/** The owner's tokens, newest first, optionally filtered by status and a case-insensitive name substring. */
+export async function listTokens(
+  ownerId: string,
+  options: { query?: string; cursor?: string; limit?: number; status?: TokenStatusFilter; now?: Date } = {},
+): Promise<TokenPage> {
   const limit = options.limit ?? TOKEN_PAGE_SIZE;
-  const rows = await findMatching(ownerId, searchKey(options.query?.trim() ?? ""), decodeCursor(options.cursor), limit + 1);
-  const tokens = rows.slice(0, limit).map(({ id, name, createdAt, lastUsedAt, expiresAt }) => ({ id, name, createdAt, lastUsedAt, expiresAt, masked: maskToken(id) }));
+  const filter = { status: options.status, now: options.now ?? new Date() };
+  const rows = await findMatching(ownerId, filter, searchKey(options.query?.trim() ?? ""), decodeCursor(options.cursor), limit + 1);
+  const tokens = rows.slice(0, limit).map(({ nameSearch: _search, ...row }) => ({ ...row, masked: maskToken(row.id) }));
   return { tokens, nextCursor: rows.length > limit ? encodeCursor(tokens[tokens.length - 1]) : null };
 }
 
 /** Revokes the owner's active token; false (and nothing written) when it is not theirs or already gone. */
-export async function revokeToken(ownerId: string, tokenId: string, reason: "owner" | "reported" | "deactivated" = "owner"): Promise<boolean> {
-  const { count } = await db.apiToken.updateMany({
-    where: { id: tokenId, userId: ownerId, revokedAt: null },
-    data: { revokedAt: new Date(), revokedReason: reason },
+export async function revokeToken(ownerId: string, tokenId: string): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.apiToken.updateMany({
+      where: { id: tokenId, userId: ownerId, revokedAt: null },
+      data: { revokedAt: new Date(), revokedReason: "owner" },
+    });
+    if (count === 1) await recordTokenEvents(tx, [{ tokenId, kind: "revoked", detail: "owner" }]);
+    return count === 1;
   });
-  return count === 1;
+}
+
+const REPORT_NOTICE_DAYS = 30;
+
+/** The owner's tokens revoked in the last 30 days because they were reported as exposed, newest first. */
+export async function recentlyReportedTokens(ownerId: string, now: Date = new Date()): Promise<{ id: string; name: string; masked: string; revokedAt: Date }[]> {
+  const rows = await db.apiToken.findMany({
+    where: { userId: ownerId, revokedReason: "reported", revokedAt: { gte: new Date(now.getTime() - REPORT_NOTICE_DAYS * DAY_MS) } },
+    orderBy: [{ revokedAt: "desc" }, { id: "desc" }],
+    take: 10,
+    select: { id: true, name: true, revokedAt: true },
+  });
+  return rows.map((row) => ({ id: row.id, name: row.name, masked: maskToken(row.id), revokedAt: row.revokedAt! }));
 }

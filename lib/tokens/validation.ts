@@ -1,6 +1,7 @@
 // The token form's rules, shared by the browser (instant feedback) and the server action (the real check):
 // one schema, so the two can never disagree.
 import { z } from "zod";
+import { defaultExpiryChoice, EXPIRY_CHOICES, EXPIRY_MESSAGES, resolveExpiry } from "./expiry";
 
 export const TOKEN_NAME_MAX = 100;
 
@@ -27,17 +28,47 @@ export const tokenNameSchema = z
   .refine((value) => nameLength(value) <= TOKEN_NAME_MAX, { message: TOKEN_NAME_MESSAGES.tooLong, abort: true })
   .refine((value) => !CONTROL_CHARACTERS.test(value), { message: TOKEN_NAME_MESSAGES.controlCharacters });
 
-export const generateTokenSchema = z.object({ name: tokenNameSchema });
+export const generateTokenSchema = z.object({
+  name: tokenNameSchema,
+  expiry: z.enum(EXPIRY_CHOICES, { error: EXPIRY_MESSAGES.choice }),
+  expiresOn: z.string().optional(),
+});
 
-export type TokenNameErrors = { name?: string[] };
+export type TokenFormErrors = { name?: string[]; expiry?: string[] };
 
-export type ParsedTokenForm = { success: true; name: string } | { success: false; errors: TokenNameErrors };
+export type ParsedTokenForm = { success: true; name: string; expiresAt: Date | null } | { success: false; errors: TokenFormErrors };
 
-/** Reads and validates the generate form; the name comes back trimmed. */
-export function parseGenerateTokenForm(formData: FormData): ParsedTokenForm {
-  const result = generateTokenSchema.safeParse({ name: formData.get("name") });
-  if (result.success) return { success: true, name: result.data.name };
-  return { success: false, errors: z.flattenError(result.error).fieldErrors };
+/** What the expiry is checked against: the moment of generation and the administrator's cap. */
+export type ExpiryContext = { now: Date; maxLifetimeDays: number | null };
+
+function text(formData: FormData, field: string): string | undefined {
+  const value = formData.get(field);
+  return typeof value === "string" ? value : undefined;
 }
 
-export const revokeTokenSchema = z.object({ tokenId: z.string().regex(/^[0-9A-Za-z]{12}$/) });
+/** Reads and validates the generate form; the name comes back trimmed, the expiry as a time (or null). */
+export function parseGenerateTokenForm(formData: FormData, context: ExpiryContext): ParsedTokenForm {
+  const result = generateTokenSchema.safeParse({
+    name: formData.get("name"),
+    // A submission without the field (a script, an old form) gets the default lifetime, never "no expiry".
+    expiry: text(formData, "expiry") ?? defaultExpiryChoice(context.maxLifetimeDays),
+    expiresOn: text(formData, "expiresOn") || undefined,
+  });
+  if (!result.success) return { success: false, errors: z.flattenError(result.error).fieldErrors };
+  const expiry = resolveExpiry(result.data.expiry, result.data.expiresOn, context.now, context.maxLifetimeDays);
+  if (!expiry.ok) return { success: false, errors: { expiry: [expiry.message] } };
+  return { success: true, name: result.data.name, expiresAt: expiry.expiresAt };
+}
+
+const tokenIdSchema = z.string().regex(/^[0-9A-Za-z]{12}$/);
+
+export const revokeTokenSchema = z.object({ tokenId: tokenIdSchema });
+
+/** How long the previous secret keeps working after a regeneration, in seconds. */
+export const OVERLAP_CHOICES = { none: 0, "1h": 3_600, "24h": 86_400, "7d": 604_800 } as const;
+export type OverlapChoice = keyof typeof OVERLAP_CHOICES;
+
+export const regenerateTokenSchema = z.object({
+  tokenId: tokenIdSchema,
+  overlap: z.enum(Object.keys(OVERLAP_CHOICES) as [OverlapChoice, ...OverlapChoice[]], { error: "Choose how long the old secret keeps working." }),
+});

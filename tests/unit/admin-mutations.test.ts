@@ -2,10 +2,6 @@
 // database migrated like the app's: SQLite always, PostgreSQL too when TEST_DATABASE_URL names one. Here one
 // administrator can be the last one, which the shared browser-test database (where the demo administrator
 // always holds users:manage) cannot arrange.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Permission } from "@/lib/access/permissions";
 import { ADMIN_MESSAGES } from "@/lib/admin/messages";
@@ -13,32 +9,9 @@ import { deleteRole, updateRole } from "@/lib/admin/role-mutations";
 import { createUser, setUserAccess, setUserActive } from "@/lib/admin/user-mutations";
 import { createDb, type Db } from "@/lib/db/connect";
 import { migrate } from "@/lib/db/migrate";
-import { postgresConnectionString } from "@/lib/db/url";
+import { scratchDatabases, type ScratchDatabase } from "./support/scratch-database";
 
-type ScratchDatabase = { url: string; drop: () => Promise<void> };
-
-function scratchSqlite(): ScratchDatabase {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "manager-guard-"));
-  return { url: `file:${path.join(dir, "test.db")}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-}
-
-function scratchPostgres(baseUrl: string): ScratchDatabase {
-  const schema = `manager_guard_${process.pid}_${Date.now()}`;
-  const url = new URL(baseUrl);
-  url.searchParams.set("schema", schema);
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: postgresConnectionString(baseUrl) });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await client.end();
-    },
-  };
-}
-
-const databases: [string, () => ScratchDatabase][] = [["sqlite", scratchSqlite]];
-if (process.env.TEST_DATABASE_URL) databases.push(["postgresql", () => scratchPostgres(process.env.TEST_DATABASE_URL!)]);
+const databases = scratchDatabases("manager-guard");
 
 describe.each(databases)("on %s", (_provider, scratch) => {
   let database: ScratchDatabase;

@@ -59,24 +59,27 @@ describe("token name", () => {
   });
 });
 
+const NOW = new Date("2026-06-15T12:00:00Z");
+const NO_CAP = { now: NOW, maxLifetimeDays: null };
+
 describe("the generate form", () => {
   it("reads the name from form data, trimmed", () => {
-    expect(parseGenerateTokenForm(form("  deploy bot "))).toEqual({ success: true, name: "deploy bot" });
+    expect(parseGenerateTokenForm(form("  deploy bot "), NO_CAP)).toEqual({ success: true, name: "deploy bot", expiresAt: new Date("2026-07-15T12:00:00Z") });
   });
 
   it("returns field errors keyed by field for useActionState", () => {
-    expect(parseGenerateTokenForm(form(""))).toEqual({ success: false, errors: { name: [TOKEN_NAME_MESSAGES.required] } });
-    expect(parseGenerateTokenForm(form())).toEqual({ success: false, errors: { name: [TOKEN_NAME_MESSAGES.required] } });
-    expect(parseGenerateTokenForm(form("   "))).toEqual({ success: false, errors: { name: [TOKEN_NAME_MESSAGES.blank] } });
-    expect(parseGenerateTokenForm(form("a".repeat(101)))).toEqual({ success: false, errors: { name: [TOKEN_NAME_MESSAGES.tooLong] } });
+    expect(parseGenerateTokenForm(form(""), NO_CAP)).toEqual({ success: false, errors: { name: [TOKEN_NAME_MESSAGES.required] } });
+    expect(parseGenerateTokenForm(form(), NO_CAP)).toEqual({ success: false, errors: { name: [TOKEN_NAME_MESSAGES.required] } });
+    expect(parseGenerateTokenForm(form("   "), NO_CAP)).toEqual({ success: false, errors: { name: [TOKEN_NAME_MESSAGES.blank] } });
+    expect(parseGenerateTokenForm(form("a".repeat(101)), NO_CAP)).toEqual({ success: false, errors: { name: [TOKEN_NAME_MESSAGES.tooLong] } });
   });
 
   it("refuses a file where the name should be", () => {
-    expect(parseGenerateTokenForm(form(new Blob(["x"])))).toEqual({ success: false, errors: { name: [TOKEN_NAME_MESSAGES.required] } });
+    expect(parseGenerateTokenForm(form(new Blob(["x"])), NO_CAP)).toEqual({ success: false, errors: { name: [TOKEN_NAME_MESSAGES.required] } });
   });
 
   it("ignores fields it does not know", () => {
-    expect(generateTokenSchema.parse({ name: "n", userId: "someone-else" })).toEqual({ name: "n" });
+    expect(generateTokenSchema.parse({ name: "n", expiry: "7", userId: "someone-else" })).toEqual({ name: "n", expiry: "7" });
   });
 });
 

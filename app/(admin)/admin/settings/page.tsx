@@ -1,11 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { TokenPolicyForm } from "@/components/settings/TokenPolicyForm";
+import { canManageUsers } from "@/lib/admin/guard";
 import { requireAreaUser } from "@/lib/auth/session";
+import { getMaxLifetimeDays } from "@/lib/tokens/policy";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
-  await requireAreaUser("staff", "/admin/settings");
+  const user = await requireAreaUser("staff", "/admin/settings");
+  const manager = canManageUsers(user);
+  const maxLifetimeDays = manager ? await getMaxLifetimeDays() : null;
   return (
     <>
       <h1>Settings</h1>
@@ -16,6 +21,13 @@ export default async function SettingsPage() {
         </h2>
         <p className="muted">Personal access tokens let integrations call the platform API on your behalf.</p>
       </div>
+      {manager && (
+        <section className="card" aria-labelledby="token-policy-heading">
+          <h2 id="token-policy-heading">Token policy</h2>
+          <p className="muted">Limits how long any user&apos;s new API tokens can last. Shorter lifetimes limit the damage of a leaked token.</p>
+          <TokenPolicyForm maxLifetimeDays={maxLifetimeDays} />
+        </section>
+      )}
     </>
   );
 }

@@ -1,0 +1,41 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { z } from "zod";
+import { apiError } from "@/lib/api/errors";
+import { errorResponse } from "@/lib/api/handler";
+import { jsonBody } from "@/lib/api/input";
+import { clientAddressOf } from "@/lib/http/client-address";
+import { countFailure, LIMITS } from "@/lib/security/limiter";
+import { MAX_REPORTED_CREDENTIALS, revokeReportedTokens } from "@/lib/tokens/lifecycle";
+
+// Leaked-token reports, as GitHub's credential revocation API takes them: anyone who finds tokens in a
+// public place may send them here without authentication, and every genuine one is revoked at once. The
+// answer is the same whatever was sent, so the endpoint cannot be used to test whether a value is a
+// live token. Every report counts against the sender's address, valid or not.
+const reportSchema = z
+  .object({
+    credentials: z
+      .array(z.string().max(200, "each value must be at most 200 characters"))
+      .min(1, "must list at least one value")
+      .max(MAX_REPORTED_CREDENTIALS, `must list at most ${MAX_REPORTED_CREDENTIALS} values`),
+  })
+  .strict();
+
+const MAX_REPORT_BYTES = 256 * 1024;
+
+export async function POST(request: NextRequest): Promise<Response> {
+  const limit = await countFailure(`credential-report:${clientAddressOf(request.headers)}`, LIMITS.credentialReportsPerAddress);
+  if (limit.limited) {
+    return apiError("rate_limited", { message: "Too many reports. Try again later.", headers: { "Retry-After": String(limit.retryAfterSeconds) } });
+  }
+  try {
+    const { credentials } = await jsonBody(request, reportSchema, MAX_REPORT_BYTES);
+    const revoked = await revokeReportedTokens(credentials);
+    // The count goes to the server log only; no token value is ever logged.
+    console.info(JSON.stringify({ event: "credential_report", values: credentials.length, revoked }));
+    return NextResponse.json({ status: "accepted" }, { status: 202, headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+export { methodNotAllowed as GET, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from "@/lib/api/not-allowed";

@@ -1,0 +1,36 @@
+"use client";
+
+import { useActionState, useId } from "react";
+import { FormAlert } from "@/components/admin/FormAlert";
+import { updateTokenPolicyAction } from "@/lib/actions/token-policy";
+import { INITIAL_FORM_STATE } from "@/lib/admin/form-state";
+import { LIFETIME_CAP_DAYS } from "@/lib/tokens/expiry";
+
+/** The administrator's cap on the lifetime of every new token. */
+export function TokenPolicyForm({ maxLifetimeDays }: { maxLifetimeDays: number | null }) {
+  const [state, formAction, pending] = useActionState(updateTokenPolicyAction, INITIAL_FORM_STATE);
+  const fieldId = useId();
+  const hintId = useId();
+  return (
+    <form action={formAction} aria-label="Token policy">
+      <FormAlert state={state} />
+      <div className="field">
+        <label htmlFor={fieldId}>Maximum token lifetime</label>
+        <select id={fieldId} name="maxLifetimeDays" defaultValue={maxLifetimeDays === null ? "none" : String(maxLifetimeDays)} aria-describedby={hintId}>
+          <option value="none">No limit</option>
+          {LIFETIME_CAP_DAYS.map((days) => (
+            <option key={days} value={String(days)}>
+              {days} days
+            </option>
+          ))}
+        </select>
+        <p id={hintId} className="muted field-hint">
+          Applies to the tokens every user generates from now on; with a limit, tokens that never expire cannot be generated.
+        </p>
+      </div>
+      <button type="submit" className="button-primary" disabled={pending} aria-busy={pending || undefined}>
+        Save policy
+      </button>
+    </form>
+  );
+}

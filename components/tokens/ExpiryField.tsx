@@ -1,0 +1,106 @@
+"use client";
+
+import { useId, useState } from "react";
+import {
+  choiceAllowed,
+  DAY_MS,
+  dayValue,
+  defaultExpiryChoice,
+  EXPIRY_PRESET_DAYS,
+  MAX_CUSTOM_DAYS,
+  resolveExpiry,
+  startOfUtcDay,
+  type ExpiryChoice,
+} from "@/lib/tokens/expiry";
+import { formatDay } from "@/lib/tokens/display";
+
+type Props = {
+  maxLifetimeDays: number | null;
+  /** What was submitted last time, when the form came back refused. */
+  submitted?: { expiry?: string; expiresOn?: string };
+  error?: string;
+};
+
+const LABELS: Record<ExpiryChoice, string> = {
+  "7": "7 days",
+  "30": "30 days",
+  "60": "60 days",
+  "90": "90 days",
+  custom: "Custom date…",
+  none: "No expiration",
+};
+
+function isChoice(value: string | undefined): value is ExpiryChoice {
+  return value !== undefined && value in LABELS;
+}
+
+/** The generate form's expiry: a preset, a custom date up to a year ahead, or none, within the cap. */
+export function ExpiryField({ maxLifetimeDays, submitted, error }: Props) {
+  const selectId = useId();
+  const dateId = useId();
+  const hintId = useId();
+  const errorId = useId();
+  const [choice, setChoice] = useState<ExpiryChoice>(isChoice(submitted?.expiry) ? submitted.expiry : defaultExpiryChoice(maxLifetimeDays));
+  const [customDay, setCustomDay] = useState(submitted?.expiresOn ?? "");
+
+  const now = new Date();
+  const today = startOfUtcDay(now);
+  const lastDay = maxLifetimeDays === null ? MAX_CUSTOM_DAYS : Math.min(MAX_CUSTOM_DAYS, maxLifetimeDays);
+  const preview = resolveExpiry(choice, customDay, now, maxLifetimeDays);
+  const describedBy = [hintId, error ? errorId : null].filter(Boolean).join(" ");
+
+  return (
+    <div className="field">
+      <label htmlFor={selectId}>Expiration</label>
+      <select
+        id={selectId}
+        name="expiry"
+        value={choice}
+        onChange={(event) => setChoice(event.target.value as ExpiryChoice)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      >
+        {[...EXPIRY_PRESET_DAYS.map(String), "custom", "none"].map((value) => {
+          const option = value as ExpiryChoice;
+          const allowed = choiceAllowed(option, maxLifetimeDays);
+          return (
+            <option key={option} value={option} disabled={!allowed}>
+              {LABELS[option]}
+              {allowed ? "" : " (over the limit)"}
+            </option>
+          );
+        })}
+      </select>
+      {choice === "custom" && (
+        <div className="field nested-field">
+          <label htmlFor={dateId}>Expiry date</label>
+          <input
+            id={dateId}
+            name="expiresOn"
+            type="date"
+            value={customDay}
+            onChange={(event) => setCustomDay(event.target.value)}
+            min={dayValue(new Date(today.getTime() + DAY_MS))}
+            max={dayValue(new Date(today.getTime() + lastDay * DAY_MS))}
+            aria-describedby={describedBy}
+          />
+        </div>
+      )}
+      <p id={hintId} className="muted field-hint">
+        {preview.ok && preview.expiresAt
+          ? `The token will expire on ${formatDay(preview.expiresAt)} (UTC).`
+          : preview.ok
+            ? "The token will never expire. Tokens that expire limit the damage if one leaks."
+            : choice === "custom"
+              ? `Pick a date up to ${lastDay} days ahead.`
+              : ""}
+        {maxLifetimeDays !== null && ` An administrator limits tokens to ${maxLifetimeDays} days.`}
+      </p>
+      {error && (
+        <p id={errorId} className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+// Request counts live in memory until the next flush; an instance that is stopped (a deploy, a scale-down)
+// writes what it still holds on its way out. A second instance of the test build, on the suite's database,
+// with a flush interval far longer than the test, so that only the shutdown can have written the counts.
+import { spawn } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+import { testDb } from "../support/db";
+import { expect, test } from "../support/fixtures";
+import { bearer, createTestToken } from "../support/tokens";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+test("an instance stopped with SIGTERM writes the request counts it still holds", async ({ makeUser }) => {
+  test.setTimeout(120_000);
+  const user = await makeUser();
+  const { token, tokenId } = await createTestToken(user.id);
+  const port = await freePort();
+  const url = `http://localhost:${port}`;
+  const child = spawn(process.execPath, [path.join(ROOT, "scripts/server.mjs")], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), NEXTAUTH_URL: url, NODE_ENV: "production", TOKEN_USAGE_FLUSH_MS: "3600000" },
+    stdio: "ignore",
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  try {
+    await expect
+      .poll(async () => (await fetch(`${url}/api/health`).catch(() => null))?.status ?? 0, { timeout: 60_000, intervals: [250] })
+      .toBe(200);
+    for (let i = 0; i < 9; i++) expect((await fetch(`${url}/api/v1/me`, { headers: bearer(token) })).status).toBe(200);
+    // The last-used stamp is written at once; the counts wait for the next flush, an hour away.
+    await expect.poll(async () => (await testDb().apiToken.findUniqueOrThrow({ where: { id: tokenId } })).lastUsedAt).not.toBeNull();
+    expect(await testDb().tokenUsageDay.count({ where: { tokenId } })).toBe(0);
+
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    const rows = await testDb().tokenUsageDay.findMany({ where: { tokenId } });
+    expect(rows.reduce((sum, row) => sum + row.count, 0)).toBe(9);
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  }
+});

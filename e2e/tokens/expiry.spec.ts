@@ -1,0 +1,235 @@
+import { expect, signInViaApi, test } from "../support/fixtures";
+import { testDb } from "../support/db";
+import { bearer, createTestToken } from "../support/tokens";
+import { generateDialog, namesShown, newTokenDialog, TOKEN_AREAS, tokenRow } from "../support/token-pages";
+import { parseToken } from "../../lib/tokens/format";
+import { captureServerAction, replayServerAction } from "../support/server-actions";
+import { DEMO } from "../support/fixtures";
+import type { Page } from "@playwright/test";
+
+const DAY = 24 * 60 * 60 * 1000;
+
+// The administrator's cap applies to everyone, so the tests that set it and the tests that pick "No
+// expiration" must not overlap: this file runs its tests one after another.
+test.describe.configure({ mode: "serial" });
+
+/** Generates a token with the given expiry choice through the dialog; returns the token shown once. */
+async function generateWithExpiry(page: Page, name: string, choice: string, customDay?: string): Promise<string> {
+  await page.getByRole("button", { name: "Generate token" }).click();
+  const dialog = generateDialog(page);
+  await dialog.getByLabel("Name", { exact: true }).fill(name);
+  await dialog.getByLabel("Expiration").selectOption({ label: choice });
+  if (customDay) await dialog.getByLabel("Expiry date").fill(customDay);
+  await dialog.getByRole("button", { name: "Generate token" }).click();
+  const shown = newTokenDialog(page);
+  await expect(shown).toBeVisible();
+  const token = await shown.getByLabel("New token").inputValue();
+  await shown.getByRole("button", { name: "Copy" }).click();
+  await shown.getByRole("button", { name: "Done" }).click();
+  await expect(shown).toBeHidden();
+  return token;
+}
+
+function expiresCell(page: Page, name: string) {
+  return tokenRow(page, name).getByRole("cell").nth(4);
+}
+
+function dayValue(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+for (const area of TOKEN_AREAS) {
+  test.describe(`token expiry in the ${area.label}`, () => {
+    test("offers 30 days by default and shows each choice in the list", async ({ page, makeUser, context }) => {
+      await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+      const user = await makeUser(area.user);
+      await signInViaApi(page.request, user);
+      await page.goto(area.path);
+
+      await page.getByRole("button", { name: "Generate token" }).click();
+      await expect(generateDialog(page).getByLabel("Expiration")).toHaveValue("30");
+      await expect(generateDialog(page)).toContainText("The token will expire on");
+      await generateDialog(page).getByRole("button", { name: "Cancel" }).click();
+
+      const started = Date.now();
+      for (const days of [7, 30, 60, 90]) await generateWithExpiry(page, `${days}-day token`, `${days} days`);
+      const never = await generateWithExpiry(page, "no expiry token", "No expiration");
+      const customDay = dayValue(new Date(Date.now() + 200 * DAY));
+      await generateWithExpiry(page, "custom token", "Custom date…", customDay);
+
+      await page.reload();
+      for (const days of [7, 30, 60, 90]) await expect(expiresCell(page, `${days}-day token`)).toHaveText(`Expires in ${days} days`);
+      await expect(expiresCell(page, "7-day token").locator(".badge-warn")).toHaveCount(1);
+      await expect(expiresCell(page, "30-day token").locator(".badge-warn")).toHaveCount(0);
+      await expect(expiresCell(page, "no expiry token")).toHaveText("Never expires");
+      await expect(expiresCell(page, "custom token")).toHaveText(/^Expires in (200|201) days$/);
+
+      // What was stored matches the choice.
+      const rows = await testDb().apiToken.findMany({ where: { userId: user.id }, select: { name: true, expiresAt: true } });
+      const stored = Object.fromEntries(rows.map((row) => [row.name, row.expiresAt]));
+      for (const days of [7, 30, 60, 90]) {
+        const expected = started + days * DAY;
+        expect(Math.abs(stored[`${days}-day token`]!.getTime() - expected)).toBeLessThan(120_000);
+      }
+      expect(stored["no expiry token"]).toBeNull();
+      expect(stored["custom token"]!.toISOString()).toBe(new Date(Date.parse(`${customDay}T00:00:00Z`) + DAY).toISOString());
+
+      const me = await page.request.get("/api/v1/me", { headers: bearer(never) });
+      expect(me.status()).toBe(200);
+    });
+
+    test("refuses a custom date in the past or more than a year ahead, with a message on the field", async ({ page, makeUser }) => {
+      const user = await makeUser(area.user);
+      await signInViaApi(page.request, user);
+      await page.goto(area.path);
+      await page.getByRole("button", { name: "Generate token" }).click();
+      const dialog = generateDialog(page);
+      await dialog.getByLabel("Name", { exact: true }).fill("too far");
+      await dialog.getByLabel("Expiration").selectOption({ label: "Custom date…" });
+      await dialog.getByLabel("Expiry date").fill(dayValue(new Date(Date.now() + 400 * DAY)));
+      await dialog.getByRole("button", { name: "Generate token" }).click();
+      await expect(dialog.getByRole("alert").first()).toHaveText("The expiry date can be at most 365 days ahead.");
+      await expect(dialog.getByLabel("Name", { exact: true })).toHaveValue("too far");
+
+      await dialog.getByLabel("Expiry date").fill(dayValue(new Date(Date.now() - DAY)));
+      await dialog.getByRole("button", { name: "Generate token" }).click();
+      await expect(dialog.getByRole("alert").first()).toHaveText("The expiry date must be after today.");
+      expect(await testDb().apiToken.count({ where: { userId: user.id } })).toBe(0);
+    });
+
+    test("flags expiring and expired tokens and filters the list by status", async ({ page, makeUser }) => {
+      const user = await makeUser(area.user);
+      const now = Date.now();
+      await createTestToken(user.id, { name: "forever" });
+      await createTestToken(user.id, { name: "next month", expiresAt: new Date(now + 30 * DAY) });
+      await createTestToken(user.id, { name: "in three days", expiresAt: new Date(now + 3 * DAY + 3_600_000) });
+      await createTestToken(user.id, { name: "gone stale", expiresAt: new Date(now - 2 * DAY) });
+      await createTestToken(user.id, { name: "revoked one", revoked: true });
+      const { tokenId: oldId } = await createTestToken(user.id, { name: "forgotten" });
+      await testDb().apiToken.update({ where: { id: oldId }, data: { createdAt: new Date(now - 120 * DAY), lastUsedAt: new Date(now - 100 * DAY) } });
+
+      await signInViaApi(page.request, user);
+      await page.goto(area.path);
+      expect((await namesShown(page)).sort()).toEqual(["forever", "forgotten", "gone stale", "in three days", "next month"]);
+      await expect(expiresCell(page, "in three days")).toHaveText("Expires in 3 days");
+      await expect(expiresCell(page, "in three days").locator(".badge-warn")).toHaveCount(1);
+      await expect(expiresCell(page, "gone stale")).toHaveText("Expired");
+      await expect(expiresCell(page, "forever")).toHaveText("Never expires");
+      await expect(tokenRow(page, "forgotten").getByRole("cell").nth(3)).toContainText("Unused");
+      await expect(tokenRow(page, "forever").getByRole("cell").nth(3)).not.toContainText("Unused");
+
+      const tabs = page.getByRole("navigation", { name: "Token status" });
+      const expectations: [string, string, string[]][] = [
+        ["Active", "active", ["forever", "forgotten", "in three days", "next month"]],
+        ["Expiring soon", "expiring", ["in three days"]],
+        ["Expired", "expired", ["gone stale"]],
+        ["Unused", "unused", ["forgotten"]],
+        ["Revoked", "revoked", ["revoked one"]],
+      ];
+      for (const [label, value, names] of expectations) {
+        await tabs.getByRole("link", { name: label, exact: true }).click();
+        await expect(page).toHaveURL(new RegExp(`\\?status=${value}$`));
+        await expect(tabs.getByRole("link", { name: label, exact: true })).toHaveAttribute("aria-current", "page");
+        await expect.poll(async () => (await namesShown(page)).sort()).toEqual(names.sort());
+      }
+      // A revoked token offers no actions.
+      await expect(tokenRow(page, "revoked one").getByRole("button")).toHaveCount(0);
+      await expect(tokenRow(page, "revoked one").getByRole("cell").nth(4)).toHaveText("Revoked");
+
+      // The status and the name filter combine, both in the URL.
+      await page.getByLabel("Filter by name").fill("three");
+      await page.getByRole("button", { name: "Filter", exact: true }).click();
+      await expect(page).toHaveURL(/\?q=three&status=revoked$/);
+      await expect(page.getByRole("status")).toHaveText("No revoked tokens match “three”.");
+      await tabs.getByRole("link", { name: "Expiring soon" }).click();
+      await expect(page).toHaveURL(/\?q=three&status=expiring$/);
+      expect(await namesShown(page)).toEqual(["in three days"]);
+    });
+  });
+}
+
+test("a token created with an expiry in the past is refused by the API like any invalid token", async ({ request, makeUser }) => {
+  const user = await makeUser();
+  const { token } = await createTestToken(user.id, { expiresAt: new Date(Date.now() - 1000) });
+  const response = await request.get("/api/v1/me", { headers: bearer(token) });
+  expect(response.status()).toBe(401);
+  expect(response.headers()["www-authenticate"]).toMatch(/^Bearer/);
+  expect(await response.json()).toEqual({ error: { code: "unauthorized", message: "A valid API token is required." } });
+  expect(parseToken(token)).not.toBeNull();
+});
+
+test.describe("the administrator's cap on token lifetimes", () => {
+  test.afterEach(async () => {
+    await testDb().setting.deleteMany({ where: { key: "tokens.maxLifetimeDays" } });
+  });
+
+  test("limits every user's choices, in the dialog and on the server, with a clear message", async ({ page, browser, makeUser }) => {
+    // The demo administrator sets the cap in Settings.
+    await signInViaApi(page.request, DEMO.admin);
+    await page.goto("/admin/settings");
+    const policy = page.getByRole("form", { name: "Token policy" });
+    await policy.getByLabel("Maximum token lifetime").selectOption({ label: "90 days" });
+    await policy.getByRole("button", { name: "Save policy" }).click();
+    await expect(policy.getByRole("status")).toHaveText("Saved. New tokens can last at most 90 days. Existing tokens keep their expiry.");
+
+    const partner = await makeUser(TOKEN_AREAS[1].user);
+    const context = await browser.newContext();
+    const partnerPage = await context.newPage();
+    await signInViaApi(partnerPage.request, partner);
+    await partnerPage.goto(TOKEN_AREAS[1].path);
+    await partnerPage.getByRole("button", { name: "Generate token" }).click();
+    const dialog = generateDialog(partnerPage);
+    await expect(dialog.getByRole("option", { name: "No expiration (over the limit)" })).toBeDisabled();
+    await expect(dialog.getByRole("option", { name: "90 days", exact: true })).toBeEnabled();
+    await expect(dialog).toContainText("An administrator limits tokens to 90 days.");
+
+    await dialog.getByLabel("Name", { exact: true }).fill("long lived");
+    await dialog.getByLabel("Expiration").selectOption({ label: "Custom date…" });
+    await dialog.getByLabel("Expiry date").fill(dayValue(new Date(Date.now() + 120 * DAY)));
+    await dialog.getByRole("button", { name: "Generate token" }).click();
+    await expect(dialog.getByRole("alert").first()).toHaveText("An administrator limits tokens to 90 days. Choose an expiry within 90 days.");
+
+    // The server holds the cap whatever the browser sends: replay a valid request asking for no expiry.
+    await dialog.getByLabel("Expiration").selectOption({ label: "90 days" });
+    const action = await captureServerAction(partnerPage, () => dialog.getByRole("button", { name: "Generate token" }).click());
+    await expect(newTokenDialog(partnerPage)).toBeVisible();
+    const noExpiry = action.body.replace(/(name="[^"]*expiry"\r\n\r\n)90\r\n/, "$1none\r\n");
+    expect(noExpiry).not.toBe(action.body);
+    const forged = await replayServerAction(partnerPage.request, action, noExpiry);
+    expect(await forged.text()).toContain("An administrator limits tokens to 90 days. Choose an expiry within 90 days.");
+    const rows = await testDb().apiToken.findMany({ where: { userId: partner.id }, select: { expiresAt: true } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0].expiresAt).not.toBeNull();
+    await context.close();
+
+    // Lifting the cap brings "No expiration" back.
+    await policy.getByLabel("Maximum token lifetime").selectOption({ label: "No limit" });
+    await policy.getByRole("button", { name: "Save policy" }).click();
+    await expect(policy.getByRole("status")).toHaveText("Saved. New tokens may last any time, or never expire.");
+  });
+
+  test("only users:manage may change the policy", async ({ page, makeUser }) => {
+    const analyst = await makeUser({ permissions: ["orders:read", "products:read"] });
+    await signInViaApi(page.request, DEMO.admin);
+    await page.goto("/admin/settings");
+    const policy = page.getByRole("form", { name: "Token policy" });
+    await policy.getByLabel("Maximum token lifetime").selectOption({ label: "7 days" });
+    const action = await captureServerAction(page, () => policy.getByRole("button", { name: "Save policy" }).click());
+    await expect(policy.getByRole("status")).toContainText("at most 7 days");
+    await testDb().setting.deleteMany({ where: { key: "tokens.maxLifetimeDays" } });
+
+    // The analyst's settings page has no policy form, and replaying the action with their session fails.
+    const analystContext = await page.context().browser()!.newContext();
+    const analystPage = await analystContext.newPage();
+    await signInViaApi(analystPage.request, analyst);
+    await analystPage.goto("/admin/settings");
+    await expect(analystPage.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
+    await expect(analystPage.getByRole("form", { name: "Token policy" })).toHaveCount(0);
+    const forged = await replayServerAction(analystPage.request, action, action.body);
+    const answer = await forged.text();
+    expect(answer).toContain("You do not have permission to manage users, roles or visibility groups.");
+    expect(answer).not.toContain("at most 7 days");
+    expect(await testDb().setting.count({ where: { key: "tokens.maxLifetimeDays" } })).toBe(0);
+    await analystContext.close();
+  });
+});

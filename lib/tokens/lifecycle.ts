@@ -1,0 +1,82 @@
+import "server-only";
+import { db } from "../db/client";
+import { recordTokenEvents } from "./events";
+import { formatToken, generateToken, maskToken, parseToken } from "./format";
+import { hashSecret, secretMatches } from "./hash";
+
+// What happens to a token after it is made, besides its owner revoking it: regeneration with an overlap
+// window, and revocation because someone reported the token as exposed.
+
+export type RegenerateResult = { ok: true; token: string; name: string; masked: string } | { ok: false; reason: "missing" | "expired" };
+
+/**
+ * Issues a new secret for the owner's token: same ID, name, expiry and history. The old secret keeps
+ * working for `overlapSeconds` (0: it stops at once), so integrations can switch without downtime. The
+ * update is conditional on the secret it replaces, so two regenerations racing cannot both succeed.
+ */
+export async function regenerateToken(ownerId: string, tokenId: string, overlapSeconds: number, now: Date = new Date()): Promise<RegenerateResult> {
+  const secret = generateToken().secret;
+  return db.$transaction(async (tx) => {
+    const current = await tx.apiToken.findFirst({
+      where: { id: tokenId, userId: ownerId, revokedAt: null },
+      select: { name: true, secretHash: true, expiresAt: true },
+    });
+    if (!current) return { ok: false, reason: "missing" } as const;
+    if (current.expiresAt && current.expiresAt <= now) return { ok: false, reason: "expired" } as const;
+    const overlapEnds = overlapSeconds > 0 ? new Date(now.getTime() + overlapSeconds * 1000) : null;
+    const { count } = await tx.apiToken.updateMany({
+      where: { id: tokenId, userId: ownerId, revokedAt: null, secretHash: current.secretHash },
+      data: {
+        secretHash: hashSecret(secret),
+        previousSecretHash: overlapEnds ? current.secretHash : null,
+        previousSecretExpiresAt: overlapEnds,
+        regeneratedAt: now,
+      },
+    });
+    if (count !== 1) return { ok: false, reason: "missing" } as const;
+    await recordTokenEvents(tx, [{ tokenId, kind: "regenerated", detail: String(overlapSeconds), at: now }]);
+    return { ok: true, token: formatToken(tokenId, secret), name: current.name, masked: maskToken(tokenId) } as const;
+  });
+}
+
+/** At most this many values in one report, as GitHub's credential revocation API allows. */
+export const MAX_REPORTED_CREDENTIALS = 1000;
+
+/**
+ * Revokes every reported value that is a genuine, unrevoked token (its current secret, or its previous
+ * one while that still works). Values that are malformed, unknown or wrong are ignored alike: the caller
+ * learns nothing about which were real. Returns how many tokens were revoked, for the server log only.
+ */
+export async function revokeReportedTokens(values: string[], now: Date = new Date()): Promise<number> {
+  const reported = new Map<string, string[]>();
+  for (const value of values) {
+    const parsed = parseToken(value.trim());
+    if (parsed) reported.set(parsed.tokenId, [...(reported.get(parsed.tokenId) ?? []), parsed.secret]);
+  }
+  if (reported.size === 0) return 0;
+  const rows = await db.apiToken.findMany({
+    where: { id: { in: [...reported.keys()] }, revokedAt: null },
+    select: { id: true, secretHash: true, previousSecretHash: true, previousSecretExpiresAt: true },
+  });
+  const genuine = rows
+    .filter((row) =>
+      reported.get(row.id)!.some(
+        (secret) =>
+          secretMatches(secret, row.secretHash) ||
+          (row.previousSecretHash !== null && row.previousSecretExpiresAt !== null && row.previousSecretExpiresAt > now && secretMatches(secret, row.previousSecretHash)),
+      ),
+    )
+    .map((row) => row.id);
+  if (genuine.length === 0) return 0;
+  return db.$transaction(async (tx) => {
+    let revoked = 0;
+    for (const tokenId of genuine) {
+      const { count } = await tx.apiToken.updateMany({ where: { id: tokenId, revokedAt: null }, data: { revokedAt: now, revokedReason: "reported" } });
+      if (count === 1) {
+        await recordTokenEvents(tx, [{ tokenId, kind: "revoked", detail: "reported", at: now }]);
+        revoked += 1;
+      }
+    }
+    return revoked;
+  });
+}
