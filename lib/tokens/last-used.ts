@@ -29,7 +29,10 @@ export function stampLastUsed(token: UsedToken, address: string, userAgent: stri
     .catch((error: unknown) => {
       console.error(JSON.stringify({ event: "last_used_stamp_failed", tokenId: token.tokenId, error: String((error as Error)?.message ?? error).slice(0, 200) }));
     })
-    .finally(() => state.pending.delete(write));
+    .finally(() => {
+      state.memo.settle(token.tokenId, now.getTime());
+      state.pending.delete(write);
+    });
   state.pending.add(write);
 }
 

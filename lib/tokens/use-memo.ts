@@ -1,6 +1,7 @@
 // Decides, per request, whether a token's use must be written: when its last-used minute has passed, or
 // when it is used from an address other than the last one recorded. The database row read with the token
-// may lag behind this process's own writes still in flight, so the process remembers what it last wrote;
+// may lag behind this process's own writes still in flight, so the process trusts what it last wrote until
+// that write has settled; from then on the database is the truth again (so a failed write is retried);
 // and an address change may force at most a few writes a minute, so that a client rotating addresses
 // (or a NAT pool spreading one integration over several) cannot turn every request into a write.
 export const LAST_USED_INTERVAL_MS = 60_000;
@@ -11,7 +12,7 @@ const MEMO_PRUNE_SIZE = 10_000;
 // Addresses this process wrote for a token within the interval: going back to one of them is not a change.
 const RECENT_ADDRESSES = 8;
 
-type Written = { at: number; address: string; recent: Map<string, number>; addressWrites: number[] };
+type Written = { at: number; address: string; settled: boolean; recent: Map<string, number>; addressWrites: number[] };
 
 export type RecordedUse = { lastUsedAt: Date | null; lastUsedAddress: string | null };
 
@@ -22,7 +23,7 @@ export class LastUseMemo {
   shouldWrite(tokenId: string, recorded: RecordedUse, address: string, now: number): boolean {
     const mine = this.written.get(tokenId);
     const dbAt = recorded.lastUsedAt?.getTime() ?? Number.NEGATIVE_INFINITY;
-    const ownIsNewer = mine !== undefined && mine.at >= dbAt;
+    const ownIsNewer = mine !== undefined && !mine.settled && mine.at >= dbAt;
     const lastAt = ownIsNewer ? mine.at : dbAt;
     const lastAddress = ownIsNewer ? mine.address : recorded.lastUsedAddress;
     const minuteDue = now - lastAt >= LAST_USED_INTERVAL_MS;
@@ -42,8 +43,14 @@ export class LastUseMemo {
     recent.set(address, now);
     while (recent.size > RECENT_ADDRESSES) recent.delete(recent.keys().next().value as string);
     this.prune(now);
-    this.written.set(tokenId, { at: now, address, recent, addressWrites });
+    this.written.set(tokenId, { at: now, address, settled: false, recent, addressWrites });
     return true;
+  }
+
+  /** The write decided at `at` has finished (or failed): the database row is the truth again. */
+  settle(tokenId: string, at: number): void {
+    const mine = this.written.get(tokenId);
+    if (mine && mine.at === at) mine.settled = true;
   }
 
   private prune(now: number): void {

@@ -18,6 +18,20 @@ describe("LastUseMemo", () => {
     expect(memo.shouldWrite("tok", never, "10.0.0.1", T0 + LAST_USED_INTERVAL_MS)).toBe(true);
   });
 
+  it("trusts the database again once its own write has settled, so a lost or failed write is retried", () => {
+    const memo = new LastUseMemo();
+    expect(memo.shouldWrite("tok", never, "10.0.0.1", T0)).toBe(true);
+    expect(memo.shouldWrite("tok", never, "10.0.0.1", T0 + 100)).toBe(false);
+    memo.settle("tok", T0);
+    // Settled, the row says it was written: nothing to do within the minute.
+    expect(memo.shouldWrite("tok", { lastUsedAt: new Date(T0), lastUsedAddress: "10.0.0.1" }, "10.0.0.1", T0 + 200)).toBe(false);
+    // Settled, yet the row still says "never" (the write failed): write again.
+    expect(memo.shouldWrite("tok", never, "10.0.0.1", T0 + 300)).toBe(true);
+    // Settling an older decision does not release a newer write still in flight.
+    memo.settle("tok", T0);
+    expect(memo.shouldWrite("tok", never, "10.0.0.1", T0 + 400)).toBe(false);
+  });
+
   it("trusts a newer stamp written by another instance", () => {
     const memo = new LastUseMemo();
     const recorded = { lastUsedAt: new Date(T0 - 1_000), lastUsedAddress: "10.0.0.1" };
