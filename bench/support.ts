@@ -2,8 +2,11 @@
 // of the benchmark's own, and run autocannon against them.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import pg from "pg";
+import { postgresConnectionString, postgresSchemaOf, providerOf } from "../lib/db/url";
 
 export const root = path.resolve(import.meta.dirname, "..");
 export const BENCH_DIST = ".next-bench";
@@ -21,8 +24,8 @@ export function buildOnce(): void {
 
 export type Server = { url: string; process: ChildProcess; stop: () => Promise<void> };
 
-export async function startServer(port: number, databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<Server> {
-  const child = spawn(process.execPath, [path.join(root, "scripts/server.mjs")], {
+export async function startServer(port: number, databaseUrl: string, extraEnv: Record<string, string> = {}, nodeArgs: string[] = []): Promise<Server> {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, "scripts/server.mjs")], {
     cwd: root,
     env: { ...process.env, NEXT_DIST_DIR: BENCH_DIST, PORT: String(port), DATABASE_URL: databaseUrl, NODE_ENV: "production", ...extraEnv },
     stdio: ["ignore", "ignore", "inherit"],
@@ -61,6 +64,56 @@ export async function load(url: string, headers: Record<string, string> = {}, op
   };
 }
 
+/** The mean of several runs of one target (requests added up). */
+export function mean(runs: LoadResult[]): LoadResult {
+  const avg = (pick: (r: LoadResult) => number) => runs.reduce((sum, r) => sum + pick(r), 0) / runs.length;
+  return {
+    requestsPerSecond: avg((r) => r.requestsPerSecond),
+    p50: avg((r) => r.p50),
+    p99: avg((r) => r.p99),
+    non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0),
+    requests: runs.reduce((sum, r) => sum + r.requests, 0),
+    bytesPerResponse: runs[0].bytesPerResponse,
+  };
+}
+
 export function row(label: string, r: LoadResult): string {
   return `| ${label} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.non2xx} |`;
+}
+
+/**
+ * A database of the benchmark's own: a new schema on BENCH_DATABASE_URL's PostgreSQL, else a fresh SQLite
+ * file under data/. Drop it with dropBenchDatabase when done.
+ */
+export function benchDatabaseUrl(name: string): string {
+  const base = process.env.BENCH_DATABASE_URL;
+  if (base && providerOf(base) === "postgresql") {
+    const url = new URL(base);
+    url.searchParams.set("schema", `bench_${name}_${Date.now()}`);
+    return url.toString();
+  }
+  const file = path.join(root, "data", `bench-${name}.db`);
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+  return `file:./data/bench-${name}.db`;
+}
+
+export async function dropBenchDatabase(url: string): Promise<void> {
+  if (providerOf(url) === "postgresql") {
+    const client = new pg.Client({ connectionString: postgresConnectionString(url) });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS "${postgresSchemaOf(url).replaceAll('"', '""')}" CASCADE`);
+    await client.end();
+    return;
+  }
+  const file = path.join(root, url.replace(/^file:/, ""));
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+}
+
+/** The machine's load averages, printed with every figure: the benchmarks share a 2-core machine. */
+export function machineLoad(): string {
+  return `load average ${os.loadavg().map((n) => n.toFixed(2)).join(", ")} on ${os.cpus().length} cores`;
+}
+
+export function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
 }
