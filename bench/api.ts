@@ -3,8 +3,6 @@
 // and GET /api/health (outside the middleware); and the last-used writes per 1,000 requests of one token.
 //   npm run bench:api                          on a fresh SQLite database
 //   BENCH_DATABASE_URL=postgresql://… npm run bench:api   on PostgreSQL (a schema of its own)
-import fs from "node:fs";
-import path from "node:path";
 import autocannon from "autocannon";
 import { createDb } from "../lib/db/connect";
 import { prepareDatabase } from "../lib/db/prepare";
@@ -12,26 +10,14 @@ import { providerOf } from "../lib/db/url";
 import { generateToken } from "../lib/tokens/format";
 import { hashSecret } from "../lib/tokens/hash";
 import { countStamps, installStampCounter } from "./stamp-counter";
-import { buildOnce, load, root, row, startServer, type LoadResult } from "./support";
+import { benchDatabaseUrl, buildOnce, dropBenchDatabase, load, machineLoad, mean, row, startServer, type LoadResult } from "./support";
 
 const PORT = 3900;
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 
-function benchDatabaseUrl(): string {
-  const base = process.env.BENCH_DATABASE_URL;
-  if (base && providerOf(base) === "postgresql") {
-    const url = new URL(base);
-    url.searchParams.set("schema", `bench_api_${Date.now()}`);
-    return url.toString();
-  }
-  const file = path.join(root, "data", "bench-api.db");
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
-  return `file:./data/bench-api.db`;
-}
-
 async function main() {
   buildOnce();
-  const url = benchDatabaseUrl();
+  const url = benchDatabaseUrl("api");
   await prepareDatabase(url);
   const db = createDb(url);
   const analyst = await db.user.findUniqueOrThrow({ where: { email: "analyst@example.com" } });
@@ -57,14 +43,6 @@ async function main() {
       unauthenticated.push(await load(index, {}, { duration: DURATION / 2 }));
       authenticated.push(await load(me, auth, { duration: DURATION / 2 }));
     }
-    const mean = (runs: LoadResult[]): LoadResult => ({
-      requestsPerSecond: runs.reduce((s, r) => s + r.requestsPerSecond, 0) / runs.length,
-      p50: runs.reduce((s, r) => s + r.p50, 0) / runs.length,
-      p99: runs.reduce((s, r) => s + r.p99, 0) / runs.length,
-      non2xx: runs.reduce((s, r) => s + r.non2xx, 0),
-      requests: runs.reduce((s, r) => s + r.requests, 0),
-      bytesPerResponse: runs[0].bytesPerResponse,
-    });
     const unauth = mean(unauthenticated);
     const noMiddleware = mean(outside);
     const authd = mean(authenticated);
@@ -77,7 +55,7 @@ async function main() {
     const writes = await countStamps(db);
 
     const ratio = authd.requestsPerSecond / unauth.requestsPerSecond;
-    console.log(`\nAPI benchmark on ${providerOf(url)}, ${DURATION}s per route, 16 connections, ${new Date().toISOString()}`);
+    console.log(`\nAPI benchmark on ${providerOf(url)}, ${DURATION}s per route, 16 connections, ${new Date().toISOString()}, ${machineLoad()}`);
     console.log(`| route | requests/s | p50 ms | p99 ms | non-2xx |`);
     console.log(`|---|---|---|---|---|`);
     console.log(row(`GET /api/health (no token, no middleware, ${noMiddleware.bytesPerResponse} B)`, noMiddleware));
@@ -89,6 +67,7 @@ async function main() {
   } finally {
     await server.stop();
     await db.$disconnect();
+    await dropBenchDatabase(url);
   }
 }
 
