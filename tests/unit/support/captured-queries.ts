@@ -44,6 +44,17 @@ function recordingFactory(factory: SqlDriverAdapterFactory, onQuery: (query: Sql
   });
 }
 
+/** The app's raw reader, recording each statement with a way to replay it (prefixed, e.g. by EXPLAIN). */
+function recordingReader(appRaw: RawReader, replayRaw: RawReader, record: (statement: CapturedStatement) => void): RawReader {
+  return {
+    async all<T>(sql: string, params: unknown[]) {
+      record({ sql, replay: async (prefix) => (await replayRaw.all<Record<string, unknown>>(prefix + sql, params)).map((row) => Object.values(row)) });
+      return appRaw.all<T>(sql, params);
+    },
+    close: async () => {},
+  };
+}
+
 export type CapturingDatabase = {
   db: Db;
   raw: RawReader;
@@ -81,13 +92,7 @@ export async function capturingDatabase(url: string, replaySettings: string[] = 
     const appRaw = postgresReader(appPool);
     return {
       db,
-      raw: {
-        async all<T>(sql: string, params: unknown[]) {
-          captured.push({ sql, replay: async (prefix) => (await replayRaw.all<Record<string, unknown>>(prefix + sql, params)).map((row) => Object.values(row)) });
-          return appRaw.all<T>(sql, params);
-        },
-        close: async () => {},
-      },
+      raw: recordingReader(appRaw, replayRaw, (statement) => captured.push(statement)),
       take,
       close: async () => {
         await db.$disconnect();
@@ -105,13 +110,7 @@ export async function capturingDatabase(url: string, replaySettings: string[] = 
   const db = new SqliteClient({ adapter: factory });
   return {
     db,
-    raw: {
-      async all<T>(sql: string, params: unknown[]) {
-        captured.push({ sql, replay: async (prefix) => (await replayRaw.all<Record<string, unknown>>(prefix + sql, params)).map((row) => Object.values(row)) });
-        return appRaw.all<T>(sql, params);
-      },
-      close: async () => {},
-    },
+    raw: recordingReader(appRaw, replayRaw, (statement) => captured.push(statement)),
     take,
     close: async () => {
       await db.$disconnect();
