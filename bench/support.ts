@@ -24,9 +24,16 @@ export function buildOnce(): void {
 
 export type Server = { url: string; process: ChildProcess; stop: () => Promise<void> };
 
-export async function startServer(port: number, databaseUrl: string, extraEnv: Record<string, string> = {}, nodeArgs: string[] = []): Promise<Server> {
-  const child = spawn(process.execPath, [...nodeArgs, path.join(root, "scripts/server.mjs")], {
-    cwd: root,
+export async function startServer(
+  port: number,
+  databaseUrl: string,
+  extraEnv: Record<string, string> = {},
+  nodeArgs: string[] = [],
+  /** The checkout to serve (another commit's, for comparisons); this one by default. */
+  dir: string = root,
+): Promise<Server> {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(dir, "scripts/server.mjs")], {
+    cwd: dir,
     env: { ...process.env, NEXT_DIST_DIR: BENCH_DIST, PORT: String(port), DATABASE_URL: databaseUrl, NODE_ENV: "production", ...extraEnv },
     stdio: ["ignore", "ignore", "inherit"],
   });
