@@ -16,16 +16,19 @@ export type RegenerateResult = { ok: true; token: string; name: string; masked: 
  */
 export async function regenerateToken(ownerId: string, tokenId: string, overlapSeconds: number, now: Date = new Date()): Promise<RegenerateResult> {
   const secret = generateToken().secret;
-  return db.$transaction(async (tx) => {
-    const current = await tx.apiToken.findFirst({
-      where: { id: tokenId, userId: ownerId, revokedAt: null },
-      select: { name: true, secretHash: true, expiresAt: true },
-    });
-    if (!current) return { ok: false, reason: "missing" } as const;
-    if (current.expiresAt && current.expiresAt <= now) return { ok: false, reason: "expired" } as const;
-    const overlapEnds = overlapSeconds > 0 ? new Date(now.getTime() + overlapSeconds * 1000) : null;
+  // Read outside the transaction: on SQLite a transaction that reads first and writes later fails at once
+  // (it cannot wait) when another connection wrote in between. The conditional update below makes the
+  // read safe anyway: it changes nothing unless the row still holds the secret that was read.
+  const current = await db.apiToken.findFirst({
+    where: { id: tokenId, userId: ownerId, revokedAt: null },
+    select: { name: true, secretHash: true, expiresAt: true },
+  });
+  if (!current) return { ok: false, reason: "missing" };
+  if (current.expiresAt && current.expiresAt <= now) return { ok: false, reason: "expired" };
+  const overlapEnds = overlapSeconds > 0 ? new Date(now.getTime() + overlapSeconds * 1000) : null;
+  const written = await db.$transaction(async (tx) => {
     const { count } = await tx.apiToken.updateMany({
-      where: { id: tokenId, userId: ownerId, revokedAt: null, secretHash: current.secretHash },
+      where: { id: tokenId, userId: ownerId, revokedAt: null, secretHash: current.secretHash, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
       data: {
         secretHash: hashSecret(secret),
         previousSecretHash: overlapEnds ? current.secretHash : null,
@@ -33,10 +36,12 @@ export async function regenerateToken(ownerId: string, tokenId: string, overlapS
         regeneratedAt: now,
       },
     });
-    if (count !== 1) return { ok: false, reason: "missing" } as const;
+    if (count !== 1) return false;
     await recordTokenEvents(tx, [{ tokenId, kind: "regenerated", detail: String(overlapSeconds), at: now }]);
-    return { ok: true, token: formatToken(tokenId, secret), name: current.name, masked: maskToken(tokenId) } as const;
+    return true;
   });
+  if (!written) return { ok: false, reason: "missing" };
+  return { ok: true, token: formatToken(tokenId, secret), name: current.name, masked: maskToken(tokenId) };
 }
 
 /** At most this many values in one report, as GitHub's credential revocation API allows. */
