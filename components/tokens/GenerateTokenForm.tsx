@@ -3,6 +3,7 @@
 import { useId, type ReactNode } from "react";
 import type { GenerateTokenState } from "@/lib/tokens/action-state";
 import { TOKEN_NAME_MAX } from "@/lib/tokens/validation";
+import { DialogActions } from "./DialogActions";
 import { ExpiryField } from "./ExpiryField";
 
 type Props = {
@@ -62,14 +63,7 @@ export function GenerateTokenForm({ titleId, state, formAction, pending, onCance
       </div>
       <ExpiryField maxLifetimeDays={maxLifetimeDays} submitted={error ?? undefined} error={expiryError} />
       {children}
-      <div className="dialog-actions">
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button-primary" disabled={pending} aria-busy={pending || undefined}>
-          Generate token
-        </button>
-      </div>
+      <DialogActions onCancel={onCancel} pending={pending} label="Generate token" />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useActionState, useId } from "react";
 import { regenerateTokenAction } from "@/lib/actions/tokens";
 import { INITIAL_REGENERATE_STATE } from "@/lib/tokens/action-state";
+import { DialogActions } from "./DialogActions";
 import { Modal } from "./Modal";
 import { NewTokenPanel, useShownOnce } from "./NewTokenPanel";
 import type { RevocableToken } from "./RevokeTokenDialog";
@@ -60,14 +61,7 @@ export function RegenerateTokenDialog({ token, onClose }: { token: RevocableToke
               {state.message}
             </p>
           )}
-          <div className="dialog-actions">
-            <button type="button" onClick={close}>
-              Cancel
-            </button>
-            <button type="submit" className="button-primary" disabled={pending} aria-busy={pending || undefined}>
-              Regenerate token
-            </button>
-          </div>
+          <DialogActions onCancel={close} pending={pending} label="Regenerate token" />
         </form>
       )}
     </Modal>

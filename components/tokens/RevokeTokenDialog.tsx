@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useId } from "react";
 import { revokeTokenAction } from "@/lib/actions/tokens";
 import { INITIAL_REVOKE_STATE } from "@/lib/tokens/action-state";
+import { DialogActions } from "./DialogActions";
 import { Modal } from "./Modal";
 
 export type RevocableToken = { id: string; name: string; masked: string };
@@ -43,14 +44,7 @@ export function RevokeTokenDialog({ token, onClose }: { token: RevocableToken; o
             {state.message}
           </p>
         )}
-        <div className="dialog-actions">
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="button-danger" disabled={pending} aria-busy={pending || undefined}>
-            Revoke
-          </button>
-        </div>
+        <DialogActions onCancel={close} pending={pending} label="Revoke" danger />
       </form>
     </Modal>
   );

@@ -33,7 +33,8 @@ export async function authenticateApiRequest(request: NextRequest): Promise<Resp
   headers.delete(PRINCIPAL_HEADER);
   if (PUBLIC_PATHS.has(request.nextUrl.pathname)) return NextResponse.next({ request: { headers } });
 
-  const limiterKey = `api-auth:${clientAddressOf(request.headers)}`;
+  const address = clientAddressOf(request.headers);
+  const limiterKey = `api-auth:${address}`;
   const blocked = await isLimited(limiterKey, LIMITS.apiAuthPerAddress);
   if (blocked.limited) return tooManyFailures(blocked.retryAfterSeconds);
 
@@ -49,7 +50,7 @@ export async function authenticateApiRequest(request: NextRequest): Promise<Resp
     return state.limited ? tooManyFailures(state.retryAfterSeconds) : apiError("unauthorized");
   }
 
-  recordTokenUse(verified, clientAddressOf(request.headers), request.headers.get("user-agent"));
+  recordTokenUse(verified, address, request.headers.get("user-agent"));
   const { owner } = verified;
   headers.set(
     PRINCIPAL_HEADER,
