@@ -8,7 +8,7 @@ import { recordTokenUse } from "../tokens/last-used";
 import { verifyToken } from "../tokens/verify";
 import { apiError } from "./errors";
 import { errorResponse } from "./handler";
-import { encodePrincipal } from "./principal";
+import { issuePrincipal } from "./principal";
 
 // Paths under /api/v1 that need no token.
 const PUBLIC_PATHS = new Set(["/api/v1", "/api/v1/openapi.json", "/api/v1/credentials/revoke"]);
@@ -54,13 +54,12 @@ export async function authenticateApiRequest(request: NextRequest): Promise<Resp
   const { owner } = verified;
   headers.set(
     PRINCIPAL_HEADER,
-    encodePrincipal({
+    issuePrincipal({
       tokenId: verified.tokenId,
       tokenName: verified.tokenName,
       user: { id: owner.id, email: owner.email, name: owner.name },
       permissions: owner.permissions,
       groups: owner.groups,
-      issuedAt: Date.now(),
     }),
   );
   const response = NextResponse.next({ request: { headers } });

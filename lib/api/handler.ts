@@ -4,19 +4,19 @@ import { hasPermission, type Permission } from "../access/permissions";
 import { isDatabaseUnavailable } from "../db/errors";
 import { PRINCIPAL_HEADER } from "../http/headers";
 import { ApiError, apiError } from "./errors";
-import { decodePrincipal, type Principal } from "./principal";
+import { claimPrincipal, type Principal } from "./principal";
 
 type RouteContext<P> = { params: Promise<P> };
 type Handler<P> = (input: { request: NextRequest; principal: Principal; params: P }) => Promise<Response>;
 
 /**
- * Wraps an /api/v1 route handler. The handler runs only with a principal that middleware signed for this
+ * Wraps an /api/v1 route handler. The handler runs only with the principal that middleware kept for this
  * request, so a route the middleware missed fails closed; it runs only when the principal holds the
  * permission; and any error becomes the one JSON error shape, never a stack trace.
  */
 export function apiRoute<P = Record<string, never>>(permission: Permission | null, handler: Handler<P>) {
   return async (request: NextRequest, context: RouteContext<P>): Promise<Response> => {
-    const principal = decodePrincipal(request.headers.get(PRINCIPAL_HEADER));
+    const principal = claimPrincipal(request.headers.get(PRINCIPAL_HEADER));
     if (!principal) return apiError("unauthorized");
     if (permission && !hasPermission(principal.permissions, permission)) return apiError("forbidden");
     try {
