@@ -39,8 +39,10 @@ const CRC_TABLE = (() => {
 
 /** CRC32 with the zlib/PNG polynomial over the UTF-8 bytes of the text. */
 export function crc32(text: string): number {
+  const bytes = Buffer.from(text, "utf8");
   let crc = 0xffffffff;
-  for (const byte of Buffer.from(text, "utf8")) crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
+  // An indexed loop: it runs on every API request, and an iterator over the bytes costs several times more.
+  for (let i = 0; i < bytes.length; i++) crc = CRC_TABLE[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }
 

@@ -16,25 +16,26 @@ export type VerifiedToken = {
 
 // One statement reads the token, its owner, the owner's permissions and groups: one round trip on every
 // API request, and one consistent snapshot, so nothing served is older than the last committed change.
-// Rows: kind 't' (token and owner), 'p' (a permission in a), 'g' (a group: id in a, name in b).
-// Plain SQL that SQLite and PostgreSQL both run, parameterised by the token ID.
-type Row = {
-  kind: "t" | "p" | "g";
-  a: string | null;
-  b: string | null;
-  revokedAt: unknown;
-  expiresAt: unknown;
-  lastUsedAt: unknown;
-  previousSecretHash: string | null;
-  previousSecretExpiresAt: unknown;
-  lastUsedAddress: string | null;
-  lastUsedUserAgent: string | null;
-  userId: string | null;
-  email: string | null;
-  userName: string | null;
-  area: string | null;
-  active: unknown;
-};
+// Rows: kind 't' (token and owner), 'p' (a permission in a), 'g' (a group: id in a, name in b), as arrays
+// of the columns in the SELECT's order. Plain SQL that SQLite and PostgreSQL both run, parameterised by
+// the token ID.
+type Row = [
+  kind: "t" | "p" | "g",
+  a: string | null,
+  b: string | null,
+  revokedAt: unknown,
+  expiresAt: unknown,
+  lastUsedAt: unknown,
+  previousSecretHash: string | null,
+  previousSecretExpiresAt: unknown,
+  lastUsedAddress: string | null,
+  lastUsedUserAgent: string | null,
+  userId: string | null,
+  email: string | null,
+  userName: string | null,
+  area: string | null,
+  active: unknown,
+];
 
 const TOKEN_AND_OWNER_SQL = `
   SELECT 't' AS kind, t."name" AS a, t."secretHash" AS b, t."revokedAt" AS "revokedAt", t."expiresAt" AS "expiresAt",
@@ -67,27 +68,29 @@ export async function verifyToken(token: string, now: Date = new Date()): Promis
   const parsed = parseToken(token);
   if (!parsed) return null;
   const rows = await rawReader.all<Row>(TOKEN_AND_OWNER_SQL, [parsed.tokenId]);
-  const head = rows.find((row) => row.kind === "t");
-  if (!head || !head.b) return null;
+  const head = rows.find((row) => row[0] === "t");
+  if (!head) return null;
+  const [, tokenName, secretHash, revokedAt, expiresAtValue, lastUsedAt, previousSecretHash, previousSecretExpiresAt, lastUsedAddress, lastUsedUserAgent, userId, email, userName, area, activeValue] = head;
+  if (!secretHash) return null;
   // After a regeneration the previous secret keeps working until its overlap ends, and not a moment later.
-  const previousUntil = toDate(head.previousSecretExpiresAt);
+  const previousUntil = toDate(previousSecretExpiresAt);
   const secretOk =
-    secretMatches(parsed.secret, head.b) ||
-    (head.previousSecretHash !== null && previousUntil !== null && previousUntil > now && secretMatches(parsed.secret, head.previousSecretHash));
-  const expiresAt = toDate(head.expiresAt);
-  const active = head.active === true || head.active === 1 || head.active === 1n;
-  if (!secretOk || toDate(head.revokedAt) || (expiresAt && expiresAt <= now) || !active) return null;
-  const permissions = [...new Set(rows.filter((row) => row.kind === "p").map((row) => row.a as string))].sort();
+    secretMatches(parsed.secret, secretHash) ||
+    (previousSecretHash !== null && previousUntil !== null && previousUntil > now && secretMatches(parsed.secret, previousSecretHash));
+  const expiresAt = toDate(expiresAtValue);
+  const active = activeValue === true || activeValue === 1 || activeValue === 1n;
+  if (!secretOk || toDate(revokedAt) || (expiresAt && expiresAt <= now) || !active) return null;
+  const permissions = [...new Set(rows.filter((row) => row[0] === "p").map((row) => row[1] as string))].sort();
   const groups = rows
-    .filter((row) => row.kind === "g")
-    .map((row) => ({ id: row.a as string, name: row.b as string }))
+    .filter((row) => row[0] === "g")
+    .map((row) => ({ id: row[1] as string, name: row[2] as string }))
     .sort((x, y) => x.name.localeCompare(y.name));
   return {
     tokenId: parsed.tokenId,
-    tokenName: head.a ?? "",
-    lastUsedAt: toDate(head.lastUsedAt),
-    lastUsedAddress: head.lastUsedAddress,
-    lastUsedUserAgent: head.lastUsedUserAgent,
-    owner: { id: head.userId!, email: head.email!, name: head.userName!, area: head.area === "partner" ? "partner" : "staff", active, permissions, groups },
+    tokenName: tokenName ?? "",
+    lastUsedAt: toDate(lastUsedAt),
+    lastUsedAddress,
+    lastUsedUserAgent,
+    owner: { id: userId!, email: email!, name: userName!, area: area === "partner" ? "partner" : "staff", active, permissions, groups },
   };
 }
