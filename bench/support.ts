@@ -116,6 +116,23 @@ export async function dropBenchDatabase(url: string): Promise<void> {
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
 }
 
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** CPU time (user + system, all threads) a process has used so far, in ms; null where /proc is missing. */
+export function processCpuMs(pid: number | undefined): number | null {
+  try {
+    // Fields after the command name: utime and stime are the 12th and 13th, in clock ticks (100 a second).
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
 /** The machine's load averages, printed with every figure: the benchmarks share a 2-core machine. */
 export function machineLoad(): string {
   return `load average ${os.loadavg().map((n) => n.toFixed(2)).join(", ")} on ${os.cpus().length} cores`;
