@@ -39,9 +39,11 @@ export async function authenticateApiRequest(request: NextRequest): Promise<Resp
   if (blocked.limited) return tooManyFailures(blocked.retryAfterSeconds);
 
   const token = bearerToken(request.headers.get("authorization"));
+  // One clock reading decides expiry and stamps the use.
+  const now = new Date();
   let verified;
   try {
-    verified = token ? await verifyToken(token) : null;
+    verified = token ? await verifyToken(token, now) : null;
   } catch (error) {
     return errorResponse(error);
   }
@@ -50,7 +52,7 @@ export async function authenticateApiRequest(request: NextRequest): Promise<Resp
     return state.limited ? tooManyFailures(state.retryAfterSeconds) : apiError("unauthorized");
   }
 
-  recordTokenUse(verified, address, request.headers.get("user-agent"));
+  recordTokenUse(verified, address, request.headers.get("user-agent"), now);
   const { owner } = verified;
   headers.set(
     PRINCIPAL_HEADER,
