@@ -8,6 +8,8 @@ const baseURL = `http://localhost:${port}`;
 // Debian's Chromium where it is installed (CI and these machines); Playwright's own browser elsewhere.
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((file) => fs.existsSync(file));
 
+const INSTANCE_WIDE = "instance-wide/**";
+
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results/artifacts",
@@ -27,7 +29,13 @@ export default defineConfig({
         }
       : undefined,
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: INSTANCE_WIDE },
+    // Tests that change instance-wide settings (the administrator's cap on token lifetimes) would change
+    // what the tests running beside them see, so they run on their own once all the others are done
+    // (`npm test -- e2e/instance-wide --no-deps` runs them alone).
+    { name: "instance-wide", use: { ...devices["Desktop Chrome"] }, testMatch: INSTANCE_WIDE, dependencies: ["chromium"] },
+  ],
   webServer: {
     command: "node scripts/serve-test.mjs",
     url: `${baseURL}/login`,

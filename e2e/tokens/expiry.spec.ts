@@ -3,15 +3,9 @@ import { testDb } from "../support/db";
 import { bearer, createTestToken } from "../support/tokens";
 import { generateDialog, namesShown, newTokenDialog, TOKEN_AREAS, tokenRow } from "../support/token-pages";
 import { parseToken } from "../../lib/tokens/format";
-import { captureServerAction, replayServerAction } from "../support/server-actions";
-import { DEMO } from "../support/fixtures";
 import type { Page } from "@playwright/test";
 
 const DAY = 24 * 60 * 60 * 1000;
-
-// The administrator's cap applies to everyone, so the tests that set it and the tests that pick "No
-// expiration" must not overlap: this file runs its tests one after another.
-test.describe.configure({ mode: "serial" });
 
 /** Generates a token with the given expiry choice through the dialog; returns the token shown once. */
 async function generateWithExpiry(page: Page, name: string, choice: string, customDay?: string): Promise<string> {
@@ -156,80 +150,4 @@ test("a token created with an expiry in the past is refused by the API like any 
   expect(response.headers()["www-authenticate"]).toMatch(/^Bearer/);
   expect(await response.json()).toEqual({ error: { code: "unauthorized", message: "A valid API token is required." } });
   expect(parseToken(token)).not.toBeNull();
-});
-
-test.describe("the administrator's cap on token lifetimes", () => {
-  test.afterEach(async () => {
-    await testDb().setting.deleteMany({ where: { key: "tokens.maxLifetimeDays" } });
-  });
-
-  test("limits every user's choices, in the dialog and on the server, with a clear message", async ({ page, browser, makeUser }) => {
-    // The demo administrator sets the cap in Settings.
-    await signInViaApi(page.request, DEMO.admin);
-    await page.goto("/admin/settings");
-    const policy = page.getByRole("form", { name: "Token policy" });
-    await policy.getByLabel("Maximum token lifetime").selectOption({ label: "90 days" });
-    await policy.getByRole("button", { name: "Save policy" }).click();
-    await expect(policy.getByRole("status")).toHaveText("Saved. New tokens can last at most 90 days. Existing tokens keep their expiry.");
-
-    const partner = await makeUser(TOKEN_AREAS[1].user);
-    const context = await browser.newContext();
-    const partnerPage = await context.newPage();
-    await signInViaApi(partnerPage.request, partner);
-    await partnerPage.goto(TOKEN_AREAS[1].path);
-    await partnerPage.getByRole("button", { name: "Generate token" }).click();
-    const dialog = generateDialog(partnerPage);
-    await expect(dialog.getByRole("option", { name: "No expiration (over the limit)" })).toBeDisabled();
-    await expect(dialog.getByRole("option", { name: "90 days", exact: true })).toBeEnabled();
-    await expect(dialog).toContainText("An administrator limits tokens to 90 days.");
-
-    await dialog.getByLabel("Name", { exact: true }).fill("long lived");
-    await dialog.getByLabel("Expiration").selectOption({ label: "Custom date…" });
-    await dialog.getByLabel("Expiry date").fill(dayValue(new Date(Date.now() + 120 * DAY)));
-    await dialog.getByRole("button", { name: "Generate token" }).click();
-    await expect(dialog.getByRole("alert").first()).toHaveText("An administrator limits tokens to 90 days. Choose an expiry within 90 days.");
-
-    // The server holds the cap whatever the browser sends: replay a valid request asking for no expiry.
-    await dialog.getByLabel("Expiration").selectOption({ label: "90 days" });
-    const action = await captureServerAction(partnerPage, () => dialog.getByRole("button", { name: "Generate token" }).click());
-    await expect(newTokenDialog(partnerPage)).toBeVisible();
-    const noExpiry = action.body.replace(/(name="[^"]*expiry"\r\n\r\n)90\r\n/, "$1none\r\n");
-    expect(noExpiry).not.toBe(action.body);
-    const forged = await replayServerAction(partnerPage.request, action, noExpiry);
-    expect(await forged.text()).toContain("An administrator limits tokens to 90 days. Choose an expiry within 90 days.");
-    const rows = await testDb().apiToken.findMany({ where: { userId: partner.id }, select: { expiresAt: true } });
-    expect(rows).toHaveLength(1);
-    expect(rows[0].expiresAt).not.toBeNull();
-    await context.close();
-
-    // Lifting the cap brings "No expiration" back.
-    await policy.getByLabel("Maximum token lifetime").selectOption({ label: "No limit" });
-    await policy.getByRole("button", { name: "Save policy" }).click();
-    await expect(policy.getByRole("status")).toHaveText("Saved. New tokens may last any time, or never expire.");
-  });
-
-  test("only users:manage may change the policy", async ({ page, makeUser }) => {
-    const analyst = await makeUser({ permissions: ["orders:read", "products:read"] });
-    await signInViaApi(page.request, DEMO.admin);
-    await page.goto("/admin/settings");
-    const policy = page.getByRole("form", { name: "Token policy" });
-    await policy.getByLabel("Maximum token lifetime").selectOption({ label: "7 days" });
-    const action = await captureServerAction(page, () => policy.getByRole("button", { name: "Save policy" }).click());
-    await expect(policy.getByRole("status")).toContainText("at most 7 days");
-    await testDb().setting.deleteMany({ where: { key: "tokens.maxLifetimeDays" } });
-
-    // The analyst's settings page has no policy form, and replaying the action with their session fails.
-    const analystContext = await page.context().browser()!.newContext();
-    const analystPage = await analystContext.newPage();
-    await signInViaApi(analystPage.request, analyst);
-    await analystPage.goto("/admin/settings");
-    await expect(analystPage.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
-    await expect(analystPage.getByRole("form", { name: "Token policy" })).toHaveCount(0);
-    const forged = await replayServerAction(analystPage.request, action, action.body);
-    const answer = await forged.text();
-    expect(answer).toContain("You do not have permission to manage users, roles or visibility groups.");
-    expect(answer).not.toContain("at most 7 days");
-    expect(await testDb().setting.count({ where: { key: "tokens.maxLifetimeDays" } })).toBe(0);
-    await analystContext.close();
-  });
 });
