@@ -80,41 +80,31 @@ export async function capturingDatabase(url: string, replaySettings: string[] = 
     captured = [];
     return taken;
   };
-  if (providerOf(url) === "postgresql") {
-    const appPool = postgresPool(url);
-    const replayPool = postgresPool(url, replaySettings);
-    const replayer: Queryable = await new PrismaPg(replayPool, { schema: postgresSchemaOf(url) }).connect();
-    const replayRaw = postgresReader(replayPool);
-    const factory = recordingFactory(new PrismaPg(appPool, { schema: postgresSchemaOf(url) }), (query) => {
-      captured.push({ sql: query.sql, replay: async (prefix) => (await replayer.queryRaw({ ...query, sql: prefix + query.sql })).rows });
-    });
-    const db = new PostgresClient({ adapter: factory }) as unknown as Db;
-    const appRaw = postgresReader(appPool);
-    return {
-      db,
-      raw: recordingReader(appRaw, replayRaw, (statement) => captured.push(statement)),
-      take,
-      close: async () => {
-        await db.$disconnect();
-        await Promise.all([appPool.end(), replayPool.end()]);
-      },
-    };
-  }
-  const file = url.replace(/^file:/, "");
-  const replayer: Queryable = await new PrismaBetterSqlite3({ url: `file:${file}` }).connect();
-  const replayRaw = sqliteReader(url);
-  const appRaw = sqliteReader(url);
-  const factory = recordingFactory(new PrismaBetterSqlite3({ url: `file:${file}` }), (query) => {
+  const capture = (replayer: Queryable) => (query: SqlQuery) => {
     captured.push({ sql: query.sql, replay: async (prefix) => (await replayer.queryRaw({ ...query, sql: prefix + query.sql })).rows });
-  });
-  const db = new SqliteClient({ adapter: factory });
-  return {
+  };
+  const recorded = (db: Db, appRaw: RawReader, replayRaw: RawReader, closeDrivers: () => Promise<unknown>): CapturingDatabase => ({
     db,
     raw: recordingReader(appRaw, replayRaw, (statement) => captured.push(statement)),
     take,
     close: async () => {
       await db.$disconnect();
-      await Promise.all([replayRaw.close(), appRaw.close()]);
+      await closeDrivers();
     },
-  };
+  });
+  if (providerOf(url) === "postgresql") {
+    const appPool = postgresPool(url);
+    const replayPool = postgresPool(url, replaySettings);
+    const replayer: Queryable = await new PrismaPg(replayPool, { schema: postgresSchemaOf(url) }).connect();
+    const factory = recordingFactory(new PrismaPg(appPool, { schema: postgresSchemaOf(url) }), capture(replayer));
+    const db = new PostgresClient({ adapter: factory }) as unknown as Db;
+    return recorded(db, postgresReader(appPool), postgresReader(replayPool), () => Promise.all([appPool.end(), replayPool.end()]));
+  }
+  const file = url.replace(/^file:/, "");
+  const replayer: Queryable = await new PrismaBetterSqlite3({ url: `file:${file}` }).connect();
+  const replayRaw = sqliteReader(url);
+  const appRaw = sqliteReader(url);
+  const factory = recordingFactory(new PrismaBetterSqlite3({ url: `file:${file}` }), capture(replayer));
+  const db = new SqliteClient({ adapter: factory });
+  return recorded(db, appRaw, replayRaw, () => Promise.all([replayRaw.close(), appRaw.close()]));
 }
