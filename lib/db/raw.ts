@@ -9,6 +9,8 @@ import pg from "pg";
 import { sqliteFilePath } from "./url";
 
 export interface RawReader {
+  /** Which SQL the reader speaks, for the few functions whose names differ between the two. */
+  readonly dialect: "sqlite" | "postgresql";
   all<T extends unknown[]>(sql: string, params: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
@@ -26,6 +28,7 @@ const utcTypes = {
 export function postgresReader(pool: pg.Pool): RawReader {
   const names = new Map<string, string>();
   return {
+    dialect: "postgresql",
     async all<T extends unknown[]>(sql: string, params: unknown[]) {
       // A named query is parsed and planned once per connection.
       let name = names.get(sql);
@@ -48,6 +51,7 @@ export function sqliteReader(url: string): RawReader {
     return connection;
   };
   return {
+    dialect: "sqlite",
     async all<T extends unknown[]>(sql: string, params: unknown[]) {
       let statement = statements.get(sql);
       if (!statement) {

@@ -47,6 +47,7 @@ function recordingFactory(factory: SqlDriverAdapterFactory, onQuery: (query: Sql
 /** The app's raw reader, recording each statement with a way to replay it (prefixed, e.g. by EXPLAIN). */
 function recordingReader(appRaw: RawReader, replayRaw: RawReader, record: (statement: CapturedStatement) => void): RawReader {
   return {
+    dialect: appRaw.dialect,
     async all<T extends unknown[]>(sql: string, params: unknown[]) {
       record({ sql, replay: (prefix) => replayRaw.all<unknown[]>(prefix + sql, params) });
       return appRaw.all<T>(sql, params);
