@@ -9,7 +9,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { generateToken } from "../lib/tokens/format";
 import { hashSecret } from "../lib/tokens/hash";
-import { BENCH_DIST, buildOnce, load, machineLoad, mean, median, root, row, startServer, type LoadResult, type Server } from "./support";
+import { BENCH_DIST, buildOnce, load, machineLoad, mean, median, medianInterval, root, row, startServer, type LoadResult, type Server } from "./support";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const SECONDS = Number(process.env.BENCH_DURATION ?? 2);
@@ -82,10 +82,11 @@ async function main() {
       console.log(row(`${side.label} | GET /api/v1`, index));
       console.log(row(`${side.label} | GET /api/v1/me`, me));
       // As in bench/api.ts: the median of the rounds' ratios, each of two routes measured seconds apart.
-      return { me: me.requestsPerSecond, ratio: median(side.me.map((run, round) => run.requestsPerSecond / side.index[round].requestsPerSecond)) };
+      const rounds = side.me.map((run, round) => run.requestsPerSecond / side.index[round].requestsPerSecond);
+      return { me: me.requestsPerSecond, ratio: median(rounds), interval: medianInterval(rounds).map((bound) => bound.toFixed(2)).join("–") };
     });
     const [base, current] = ratios;
-    console.log(`\nauthenticated/public ratio (median of the rounds): ${base.ratio.toFixed(2)} at ${ref}, ${current.ratio.toFixed(2)} now (${((current.ratio / base.ratio - 1) * 100).toFixed(1)}%)`);
+    console.log(`\nauthenticated/public ratio (median of the rounds, 95% interval): ${base.ratio.toFixed(2)} (${base.interval}) at ${ref}, ${current.ratio.toFixed(2)} (${current.interval}) now (${((current.ratio / base.ratio - 1) * 100).toFixed(1)}%)`);
     console.log(`GET /api/v1/me throughput now vs ${ref}: ${((current.me / base.me - 1) * 100).toFixed(1)}%`);
   } finally {
     for (const side of sides) await side.server.stop();

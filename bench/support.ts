@@ -122,6 +122,19 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+/**
+ * A 95% bootstrap interval for the median of the values: how far the median itself could be off, given how
+ * much the values scatter. The resampling is seeded, so a set of values always gets the same interval.
+ */
+export function medianInterval(values: number[], resamples = 5000): [number, number] {
+  let seed = 0x9e3779b9;
+  // xorshift32: a small, fixed generator is enough to draw resamples.
+  const random = () => ((seed ^= seed << 13), (seed ^= seed >>> 17), (seed ^= seed << 5), (seed >>> 0) / 2 ** 32);
+  const medians = Array.from({ length: resamples }, () => median(values.map(() => values[Math.floor(random() * values.length)])));
+  medians.sort((a, b) => a - b);
+  return [medians[Math.floor(resamples * 0.025)], medians[Math.ceil(resamples * 0.975) - 1]];
+}
+
 /** CPU time (user + system, all threads) a process has used so far, in ms; null where /proc is missing. */
 export function processCpuMs(pid: number | undefined): number | null {
   try {
