@@ -47,11 +47,16 @@ async function shutdown(signal) {
   shuttingDown = true;
   console.log(JSON.stringify({ event: "shutdown_started", signal }));
   const force = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
-  // Stop taking connections; idle keep-alive connections are closed, busy ones finish their request.
+  // Stop taking connections; idle keep-alive connections are closed, busy ones finish their request. A
+  // keep-alive connection busy at this moment would otherwise stay open after its response until the
+  // keep-alive timeout (65 s), past the grace period, and the buffered writes below would never run: so
+  // connections are closed as soon as they fall idle.
+  const closeIdle = setInterval(() => server.closeIdleConnections(), 100);
   await new Promise((resolve) => {
     server.close(resolve);
     server.closeIdleConnections();
   });
+  clearInterval(closeIdle);
   await globalThis.platformShutdownHooks?.reduce((chain, hook) => chain.then(hook), Promise.resolve());
   clearTimeout(force);
   console.log(JSON.stringify({ event: "shutdown_finished" }));

@@ -44,8 +44,23 @@ test("an instance stopped with SIGTERM writes the request counts it still holds"
     await expect.poll(async () => (await testDb().apiToken.findUniqueOrThrow({ where: { id: tokenId } })).lastUsedAt).not.toBeNull();
     expect(await testDb().tokenUsageDay.count({ where: { tokenId } })).toBe(0);
 
+    // A client in the middle of a request when the signal comes (its headers not yet complete): its
+    // request is answered, and its keep-alive connection must not hold the shutdown up afterwards.
+    const busy = net.connect(port, "127.0.0.1");
+    await new Promise((resolve) => busy.once("connect", resolve));
+    busy.write("GET /api/health HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\n");
+    const answer = new Promise<string>((resolve) => busy.once("data", (chunk) => resolve(chunk.toString())));
+    await new Promise((resolve) => setTimeout(resolve, 200));
     child.kill("SIGTERM");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    busy.write("\r\n");
+    expect(await answer).toMatch(/^HTTP\/1\.1 200/);
+    // Well inside the 45 s grace: the connection closes once its request is answered, not 65 s later
+    // when its keep-alive timeout ends.
+    const stoppedWithin = Date.now() + 15_000;
     expect(await exited).toBe(0);
+    expect(Date.now()).toBeLessThan(stoppedWithin);
+    busy.destroy();
     const rows = await testDb().tokenUsageDay.findMany({ where: { tokenId } });
     expect(rows.reduce((sum, row) => sum + row.count, 0)).toBe(9);
   } finally {
