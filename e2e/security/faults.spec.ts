@@ -9,6 +9,7 @@ import { bearer, createTestToken } from "../support/tokens";
 
 const OUTAGE_PORT = 3272;
 const CRASH_PORT = 3273;
+const STARTUP_PORT = 3274;
 const FRIENDLY = "The service is temporarily unavailable";
 // Anything that would show the error itself rather than a message for people.
 const INTERNALS = /ECONNREFUSED|Connection terminated|127\.0\.0\.1|5432|prisma|\bat \S+ \(|stack/i;
@@ -71,6 +72,16 @@ test.describe("the database becomes unreachable, then comes back", () => {
     await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
     expect(instance.process.exitCode).toBeNull();
   });
+});
+
+test("an instance that cannot prepare its database at start-up exits with the reason instead of answering 500", async () => {
+  test.setTimeout(90_000);
+  // Nothing listens on port 1; /dev/null is a file, so no database file can be made under it.
+  for (const databaseUrl of ["postgresql://postgres@127.0.0.1:1/platform", "file:/dev/null/platform.db"]) {
+    await expect(startAppInstance(STARTUP_PORT, { DATABASE_URL: databaseUrl })).rejects.toThrow(
+      /exited with code 1:[\s\S]*"event":"startup_failed"/,
+    );
+  }
 });
 
 test("an instance killed in the middle of generating and revoking leaves every token whole", async ({ page, makeUser }) => {

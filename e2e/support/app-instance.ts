@@ -29,7 +29,7 @@ export async function startAppInstance(port: number, env: Record<string, string>
 
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`app instance on port ${port} exited:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`app instance on port ${port} exited with code ${child.exitCode}:\n${output}`);
     try {
       if ((await fetch(`${url}/api/health`)).ok) break;
     } catch {
