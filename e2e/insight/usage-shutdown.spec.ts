@@ -29,8 +29,8 @@ test("an instance stopped with SIGTERM writes the request counts it still holds"
   const url = `http://localhost:${port}`;
   const child = spawn(process.execPath, [path.join(ROOT, "scripts/server.mjs")], {
     cwd: ROOT,
-    // A generous grace period: on a busy machine the shared SQLite file can keep the final writes waiting for
-    // its lock for seconds, and the default 10 s would end the shutdown before they land.
+    // A generous grace period, so that only a shutdown that really hangs (as one did while a keep-alive
+    // connection held server.close() open) fails the test, not a slow final write on a busy machine.
     env: { ...process.env, PORT: String(port), NEXTAUTH_URL: url, NODE_ENV: "production", TOKEN_USAGE_FLUSH_MS: "3600000", SHUTDOWN_GRACE_MS: "45000" },
     stdio: "ignore",
   });

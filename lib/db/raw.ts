@@ -15,16 +15,6 @@ export interface RawReader {
   close(): Promise<void>;
 }
 
-// Prisma writes DateTime as UTC into "timestamp without time zone"; read it back as UTC too, whatever the
-// machine's time zone (pg's default would take it as local time).
-const TIMESTAMP_WITHOUT_TIME_ZONE = 1114;
-const utcTypes = {
-  getTypeParser(oid: number, format?: string) {
-    if (oid === TIMESTAMP_WITHOUT_TIME_ZONE) return (value: string) => new Date(`${value.replace(" ", "T")}Z`);
-    return pg.types.getTypeParser(oid, format as "text");
-  },
-};
-
 export function postgresReader(pool: pg.Pool): RawReader {
   const names = new Map<string, string>();
   return {
@@ -33,7 +23,7 @@ export function postgresReader(pool: pg.Pool): RawReader {
       // A named query is parsed and planned once per connection.
       let name = names.get(sql);
       if (!name) names.set(sql, (name = `raw_${names.size + 1}`));
-      return (await pool.query<T>({ name, text: sql, values: params, types: utcTypes, rowMode: "array" })).rows;
+      return (await pool.query<T>({ name, text: sql, values: params, rowMode: "array" })).rows;
     },
     async close() {
       await pool.end().catch(() => {});
