@@ -1,0 +1,19 @@
+import { prepareDatabase } from "./db/prepare";
+
+// What a server instance does once at start, before it serves a request: bring the database schema up to
+// date, seed the demo data into an empty database, and register what to do at shutdown. Node.js only:
+// instrumentation.ts imports it on that runtime alone, which keeps process.exit out of the Edge bundle.
+export async function startInstance(): Promise<void> {
+  try {
+    await prepareDatabase();
+  } catch (error) {
+    // An instance that cannot reach or migrate its database would otherwise keep running and answer 500 to
+    // every request; exiting shows the failure to whoever started it (a supervisor restarts it, a person
+    // reads why). Only a build lets the error take its normal course.
+    if (process.env.NEXT_PHASE === "phase-production-build") throw error;
+    console.error(JSON.stringify({ event: "startup_failed", error: String((error as Error)?.message ?? error).slice(0, 500) }));
+    process.exit(1);
+  }
+  const { registerShutdownHooks } = await import("./shutdown");
+  registerShutdownHooks();
+}
