@@ -166,9 +166,14 @@ test.describe("users", () => {
     await watcher.context().close();
   });
 
-  test("resetting a password: the old one fails, the new one works", async ({ page, browser, makeUser }) => {
+  test("resetting a password: the old one fails, the new one works, and the sessions it opened end", async ({ page, browser, request, makeUser }) => {
     const admin = await makeUser(administratorSpec());
     const target = await makeUser();
+    const bystander = await makeUser();
+    const { token } = await createTestToken(target.id);
+    // Two sessions of the user (say, a laptop and an attacker's browser) and one of someone else.
+    const sessions = [await signedInPage(browser, target), await signedInPage(browser, target)];
+    const other = await signedInPage(browser, bystander);
     await signInViaApi(page.request, admin);
     await userPage(page, target);
     const password = section(page, "Password");
@@ -181,13 +186,27 @@ test.describe("users", () => {
     await password.getByRole("button", { name: "Reset password" }).click();
     await expect(password.getByRole("status")).toContainText("Password reset.");
     await expect(password.getByLabel("New password")).toHaveValue("");
+    expect((await testDb().user.findUniqueOrThrow({ where: { id: target.id } })).passwordChangedAt).not.toBeNull();
+
+    // Every session the old password opened is over at its next page load; someone else's is not.
+    for (const session of sessions) {
+      await session.goto("/admin/orders");
+      await expect(session).toHaveURL(/\/login\?callbackUrl=%2Fadmin%2Forders$/);
+    }
+    await other.goto("/admin/orders");
+    await expect(other.getByRole("heading", { name: "Orders" })).toBeVisible();
+    // The user's API tokens are credentials of their own, revoked on their own.
+    expect((await request.get("/api/v1/me", { headers: bearer(token) })).status()).toBe(200);
 
     const visitor = await visitorPage(browser);
     await signInViaForm(visitor, target);
     await expect(signInAlert(visitor)).toHaveText("Wrong email or password.");
     await signInViaForm(visitor, { email: target.email, password: "brand-new-passphrase" });
     await expect(visitor).toHaveURL(/\/admin$/);
-    await visitor.context().close();
+    // A session opened with the new password stays open.
+    await visitor.goto("/admin/orders");
+    await expect(visitor.getByRole("heading", { name: "Orders" })).toBeVisible();
+    for (const open of [...sessions, other, visitor]) await open.context().close();
   });
 
   test("deactivating ends the user's access on their next page load and stops their tokens; reactivating restores both", async ({ page, browser, request, makeUser }) => {

@@ -1,5 +1,4 @@
 import "server-only";
-import { db } from "../db/client";
 
 // What a user may do and see, read live from the database at every page load and every API request, so a
 // change of roles, groups or active flag applies at once.
@@ -44,9 +43,4 @@ export function toUserAccess(row: UserAccessRow): UserAccess {
     permissions: [...permissions].sort(),
     groups: row.groups.map(({ group }) => group).sort((a, b) => a.name.localeCompare(b.name)),
   };
-}
-
-export async function loadUserAccess(userId: string): Promise<UserAccess | null> {
-  const row = await db.user.findUnique({ where: { id: userId }, select: userAccessSelect });
-  return row ? toUserAccess(row) : null;
 }

@@ -46,7 +46,7 @@ export async function resetPasswordAction(_previous: FormState, formData: FormDa
   const { userId, password } = parsed.data;
   const result = await attempt("admin_password_reset_failed", check.manager.id, () => resetPassword(db, userId, password));
   if (!result.ok) return refusalState(result);
-  return succeeded("Password reset. The old password no longer works; give the new one to the user through a safe channel.");
+  return succeeded("Password reset. The old password no longer works and the user's sessions have ended; give the new one to the user through a safe channel.");
 }
 
 async function changeActive(formData: FormData, active: boolean): Promise<FormState> {

@@ -74,9 +74,14 @@ export async function setUserAccess(db: Db, actorId: string, { userId, roleIds, 
   );
 }
 
+/**
+ * Sets a new password and ends every session the user holds (lib/auth/session.ts refuses sessions signed
+ * in before passwordChangedAt): a reset often follows a suspected compromise, and a session opened with the
+ * old password must not outlive it. Their API tokens are separate credentials and stay as they are.
+ */
 export async function resetPassword(db: Db, userId: string, password: string): Promise<MutationResult> {
   const passwordHash = await bcrypt.hash(password, PASSWORD_HASH_COST);
-  const { count } = await db.user.updateMany({ where: { id: userId }, data: { passwordHash } });
+  const { count } = await db.user.updateMany({ where: { id: userId }, data: { passwordHash, passwordChangedAt: new Date() } });
   return count === 1 ? { ok: true, value: undefined } : { ok: false, message: ADMIN_MESSAGES.userMissing };
 }
 

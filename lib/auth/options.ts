@@ -75,13 +75,19 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    // The session carries only the user's id: roles, groups and the active flag are read live per request.
+    // The session carries only the user's id and when they signed in: roles, groups, the active flag and
+    // whether the password was reset since are read live per request (lib/auth/session.ts).
     async jwt({ token, user }) {
-      if (user) token.sub = user.id;
+      if (user) {
+        token.sub = user.id;
+        // next-auth renews the cookie (and its iat) as the session is used, so the sign-in time is kept apart.
+        token.signedInAt = Date.now();
+      }
       return token;
     },
     async session({ session, token }) {
-      return { ...session, user: { id: token.sub ?? "", email: session.user?.email ?? "", name: session.user?.name ?? "" } };
+      const signedInAt = typeof token.signedInAt === "number" ? token.signedInAt : 0;
+      return { ...session, user: { id: token.sub ?? "", email: session.user?.email ?? "", name: session.user?.name ?? "" }, signedInAt };
     },
   },
 };

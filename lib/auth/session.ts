@@ -3,20 +3,27 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { hasPermission, type Permission } from "../access/permissions";
-import { loadUserAccess, type UserAccess } from "../access/user-access";
+import { toUserAccess, userAccessSelect, type UserAccess } from "../access/user-access";
+import { db } from "../db/client";
 import { AREA_HOME, type Area } from "./areas";
 import { authOptions } from "./options";
 
+type SessionClaims = { user?: { id?: string }; signedInAt?: number };
+
 /**
- * The signed-in user with their live roles and groups, or null when signed out, unknown or deactivated.
+ * The signed-in user with their live roles and groups, or null when signed out, unknown, deactivated, or
+ * signed in before their password was last reset (a reset ends every session the old password opened).
  * Cached for one render so a page and its layout share one database read.
  */
 export const getCurrentUser = cache(async (): Promise<UserAccess | null> => {
-  const session = await getServerSession(authOptions);
-  const userId = (session?.user as { id?: string } | undefined)?.id;
+  const session = (await getServerSession(authOptions)) as SessionClaims | null;
+  const userId = session?.user?.id;
   if (!userId) return null;
-  const user = await loadUserAccess(userId);
-  return user?.active ? user : null;
+  const row = await db.user.findUnique({ where: { id: userId }, select: { ...userAccessSelect, passwordChangedAt: true } });
+  if (!row?.active) return null;
+  // A session from before sign-in times were recorded counts as older than any reset.
+  if (row.passwordChangedAt && (session.signedInAt ?? 0) < row.passwordChangedAt.getTime()) return null;
+  return toUserAccess(row);
 });
 
 /** For pages: the signed-in user of this area; anyone else is sent to sign in or to their own area. */
