@@ -4,6 +4,8 @@
 //   npm run bench:api                          on a fresh SQLite database
 //   BENCH_DATABASE_URL=postgresql://… npm run bench:api   on PostgreSQL (a schema of its own)
 //   BENCH_ROUNDS=40 BENCH_DURATION=1.5         rounds, and seconds per route in each round
+//   BENCH_SPLIT_CPUS=0                          app and load generator share every CPU (by default the app
+//                                               gets the first CPU and the load generator the others)
 // The machine's speed drifts from second to second (it is shared, and the load generator runs on it too),
 // so the routes are measured in many short alternating rounds, and the ratio reported is the median of
 // the rounds' ratios: each compares two routes measured seconds apart. One round's ratio can be anywhere
@@ -16,7 +18,7 @@ import { providerOf } from "../lib/db/url";
 import { generateToken } from "../lib/tokens/format";
 import { hashSecret } from "../lib/tokens/hash";
 import { countStamps, installStampCounter } from "./stamp-counter";
-import { benchDatabaseUrl, buildOnce, dropBenchDatabase, load, machineLoad, mean, median, medianInterval, processCpuMs, startServer, type LoadResult } from "./support";
+import { benchDatabaseUrl, buildOnce, dropBenchDatabase, load, machineLoad, mean, median, medianInterval, processCpuMs, splitCpus, startServer, type LoadResult } from "./support";
 
 const PORT = 3900;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
@@ -35,7 +37,8 @@ async function main() {
   await db.apiToken.create({ data: { id: tokenId, userId: analyst.id, name: "bench", nameSearch: "bench", secretHash: hashSecret(secret) } });
   await installStampCounter(db, url);
 
-  const server = await startServer(PORT, url);
+  const cpus = splitCpus();
+  const server = await startServer(PORT, url, { cpus: cpus?.app });
   try {
     const auth = { Authorization: `Bearer ${token}` };
     const route = (label: string, path: string, headers: Record<string, string> = {}): Route => ({ label, url: `${server.url}${path}`, headers, runs: [], cpuMs: 0, requests: 0 });
@@ -72,7 +75,7 @@ async function main() {
     const verdict = low >= TARGET ? "met" : high < TARGET ? "NOT met" : "not shown: the interval straddles it";
     const pooled = mean(me.runs).requestsPerSecond / mean(index.runs).requestsPerSecond;
     const sorted = [...ratios].sort((a, b) => a - b);
-    console.log(`\nAPI benchmark on ${providerOf(url)}, ${ROUNDS} alternating rounds of ${SECONDS}s per route, 16 connections, ${new Date().toISOString()}, ${machineLoad()}`);
+    console.log(`\nAPI benchmark on ${providerOf(url)}, ${ROUNDS} alternating rounds of ${SECONDS}s per route, 16 connections, ${cpus ? `app on CPU ${cpus.app}, load generator on CPU ${cpus.client}` : "app and load generator on all CPUs"}, ${new Date().toISOString()}, ${machineLoad()}`);
     console.log(`| route | requests/s | p50 ms | p99 ms | server CPU ms per request | non-2xx |`);
     console.log(`|---|---|---|---|---|---|`);
     for (const target of routes) {

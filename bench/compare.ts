@@ -60,7 +60,7 @@ async function main() {
   const sides: Side[] = [];
   try {
     for (const [label, dir, port] of [[ref, baseDir, 3931], ["this checkout", root, 3932]] as const) {
-      const server = await startServer(port, freshDatabase(dir), {}, [], dir);
+      const server = await startServer(port, freshDatabase(dir), { dir });
       sides.push({ label, server, token: insertToken(dir), me: [], index: [] });
     }
     for (const side of sides) {

@@ -24,17 +24,23 @@ export function buildOnce(): void {
 
 export type Server = { url: string; process: ChildProcess; stop: () => Promise<void> };
 
-export async function startServer(
-  port: number,
-  databaseUrl: string,
-  extraEnv: Record<string, string> = {},
-  nodeArgs: string[] = [],
+type ServerOptions = {
+  env?: Record<string, string>;
+  nodeArgs?: string[];
   /** The checkout to serve (another commit's, for comparisons); this one by default. */
-  dir: string = root,
-): Promise<Server> {
-  const child = spawn(process.execPath, [...nodeArgs, path.join(dir, "scripts/server.mjs")], {
+  dir?: string;
+  /** The CPUs the instance may run on (a taskset list such as "0"); any by default. */
+  cpus?: string | null;
+};
+
+export async function startServer(port: number, databaseUrl: string, options: ServerOptions = {}): Promise<Server> {
+  const { env = {}, nodeArgs = [], dir = root, cpus = null } = options;
+  const command = [process.execPath, ...nodeArgs, path.join(dir, "scripts/server.mjs")];
+  // taskset execs node in its own place, so the child's pid is the server's.
+  const [file, ...args] = cpus ? ["taskset", "-c", cpus, ...command] : command;
+  const child = spawn(file, args, {
     cwd: dir,
-    env: { ...process.env, NEXT_DIST_DIR: BENCH_DIST, PORT: String(port), DATABASE_URL: databaseUrl, NODE_ENV: "production", ...extraEnv },
+    env: { ...process.env, NEXT_DIST_DIR: BENCH_DIST, PORT: String(port), DATABASE_URL: databaseUrl, NODE_ENV: "production", ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -144,6 +150,21 @@ export function processCpuMs(pid: number | undefined): number | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Keeps the app's instance and the load generator off each other's CPUs: the instance gets the first CPU,
+ * this process (autocannon, all its threads) the others. On a 2-core machine that shares everything, a
+ * client that steals the server's core in one round and not in the next scatters the figures more than
+ * the difference being measured. Null (no split) with fewer than two CPUs, without taskset, or when
+ * BENCH_SPLIT_CPUS=0; the figures then come from the shared machine as before.
+ */
+export function splitCpus(): { app: string; client: string } | null {
+  const count = os.availableParallelism();
+  if (process.env.BENCH_SPLIT_CPUS === "0" || count < 2) return null;
+  const client = count === 2 ? "1" : `1-${count - 1}`;
+  const pinned = spawnSync("taskset", ["-a", "-cp", client, String(process.pid)], { stdio: "ignore" });
+  return pinned.status === 0 ? { app: "0", client } : null;
 }
 
 /** The machine's load averages, printed with every figure: the benchmarks share a 2-core machine. */

@@ -48,7 +48,7 @@ type Shape = { label: string; requests: number; stamps: number; statements: numb
 async function run(url: string, db: Db, label: string, traffic: (baseUrl: string) => Promise<void>): Promise<Shape> {
   const provider = providerOf(url);
   const file = path.join(os.tmpdir(), `bench-statements-${process.pid}-${Date.now()}.json`);
-  const server = await startServer(PORT, url, { BENCH_STATEMENT_COUNT_FILE: file }, ["--require", COUNTER]);
+  const server = await startServer(PORT, url, { env: { BENCH_STATEMENT_COUNT_FILE: file }, nodeArgs: ["--require", COUNTER] });
   try {
     await db.$executeRawUnsafe(`DELETE FROM bench_stamps`);
     const before = await askCount(file, provider, server);
