@@ -11,6 +11,7 @@ async function expectUnauthorized(response: APIResponse) {
   expect(response.status()).toBe(401);
   expect(response.headers()["www-authenticate"]).toMatch(/^Bearer/);
   expect(response.headers()["content-type"]).toContain("application/json");
+  expect(response.headers()["cache-control"]).toBe("no-store");
   // The same body for every reason, so a caller learns nothing about why.
   expect(await response.json()).toEqual({ error: { code: "unauthorized", message: UNAUTHORIZED_MESSAGE } });
 }
@@ -113,6 +114,18 @@ test.describe("API authentication: every refusal is the same 401", () => {
       visibilityGroups: groups.map((g) => ({ id: g.id, name: g.name })),
       token: { id: token.tokenId, name: "integration" },
     });
+  });
+
+  test("what a token reads is never kept by a cache", async ({ request, makeUser }) => {
+    const user = await makeUser({ permissions: ["orders:read", "orders:write", "products:read"], groups: ["EMEA"] });
+    const { token } = await createTestToken(user.id);
+    const reads = ["/api/v1/me", "/api/v1/orders", "/api/v1/products"].map((path) => request.get(path, { headers: bearer(token) }));
+    const emea = await testDb().visibilityGroup.findUniqueOrThrow({ where: { name: "EMEA" } });
+    const write = request.post("/api/v1/orders", { headers: bearer(token), data: { customer: "Cache Check", totalCents: 100, visibilityGroupId: emea.id } });
+    for (const response of await Promise.all([...reads, write])) {
+      expect(response.ok(), response.url()).toBe(true);
+      expect(response.headers()["cache-control"], response.url()).toBe("no-store");
+    }
   });
 
   test("a token made for the same ID with a forged checksum never reaches a user", async ({ request, makeUser }) => {

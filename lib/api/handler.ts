@@ -12,18 +12,22 @@ type Handler<P> = (input: { request: NextRequest; principal: Principal; params: 
 /**
  * Wraps an /api/v1 route handler. The handler runs only with the principal that middleware kept for this
  * request, so a route the middleware missed fails closed; it runs only when the principal holds the
- * permission; and any error becomes the one JSON error shape, never a stack trace.
+ * permission; any error becomes the one JSON error shape, never a stack trace; and no response may be cached.
  */
 export function apiRoute<P = Record<string, never>>(permission: Permission | null, handler: Handler<P>) {
   return async (request: NextRequest, context: RouteContext<P>): Promise<Response> => {
     const principal = claimPrincipal(request.headers.get(PRINCIPAL_HEADER));
     if (!principal) return apiError("unauthorized");
     if (permission && !hasPermission(principal.permissions, permission)) return apiError("forbidden");
+    let response: Response;
     try {
-      return await handler({ request, principal, params: await context.params });
+      response = await handler({ request, principal, params: await context.params });
     } catch (error) {
       return errorResponse(error);
     }
+    // What a token reads is its owner's data: no browser or proxy cache may keep it.
+    if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", "no-store");
+    return response;
   };
 }
 
