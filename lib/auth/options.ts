@@ -5,7 +5,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "../db/client";
 import { clientAddressOf } from "../http/client-address";
 import { recordSignInFailure, signInLimited } from "../security/sign-in-limit";
-import type { Area } from "./areas";
+import { safeAuthRedirect, type Area } from "./areas";
 import { SIGN_IN_ERRORS, type SignInErrorCode } from "./sign-in-errors";
 
 // Compared against when the email is unknown, so that a miss costs as much time as a wrong password.
@@ -75,6 +75,10 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // next-auth's default follows any URL its parser accepts and throws (a 500) on one it cannot parse.
+    async redirect({ url, baseUrl }) {
+      return safeAuthRedirect(url, baseUrl);
+    },
     // The session carries only the user's id and when they signed in: roles, groups, the active flag and
     // whether the password was reset since are read live per request (lib/auth/session.ts).
     async jwt({ token, user }) {
