@@ -39,17 +39,25 @@ test.describe("API: failed authentications are limited per client address", () =
   });
 });
 
-test.describe("sign-in: failed attempts are limited per email and per address", () => {
-  test("the 11th failure for one email is refused with the generic message, and so is the right password then", async ({ request, makeUser }) => {
+test.describe("sign-in: failed attempts are limited per email and address, per email, and per address", () => {
+  test("the 11th failure for one email from one address is refused with the generic message, and so is the right password from there", async ({ request, makeUser }) => {
     const user = await makeUser();
-    // Each attempt from a different address: only the per-email limit can be what refuses.
-    for (let i = 0; i < 10; i++) expect(await signInAttempt(request, user.email, `wrong-${i}`, uniqueClientAddress())).toBe("invalid_credentials");
-    expect(await signInAttempt(request, user.email, "wrong-again", uniqueClientAddress())).toBe("rate_limited");
-    expect(await signInAttempt(request, user.email, user.password, uniqueClientAddress())).toBe("rate_limited");
-    expect((await (await request.get("/api/auth/session")).json())?.user).toBeUndefined();
-    // Another account from the same addresses still signs in.
+    const address = uniqueClientAddress();
+    for (let i = 0; i < 10; i++) expect(await signInAttempt(request, user.email, `wrong-${i}`, address)).toBe("invalid_credentials");
+    expect(await signInAttempt(request, user.email, "wrong-again", address)).toBe("rate_limited");
+    expect(await signInAttempt(request, user.email, user.password, address)).toBe("rate_limited");
+    expect((await (await request.get("/api/auth/session", { headers: { "X-Forwarded-For": address } })).json())?.user).toBeUndefined();
+    // Another account from the same address still signs in.
     const other = await makeUser();
-    expect(await signInAttempt(request, other.email, other.password)).toBeNull();
+    expect(await signInAttempt(request, other.email, other.password, address)).toBeNull();
+  });
+
+  test("one address's failures cannot lock the owner out: the right password from another address still signs in", async ({ request, makeUser }) => {
+    const user = await makeUser();
+    const attacker = uniqueClientAddress();
+    for (let i = 0; i < 11; i++) await signInAttempt(request, user.email, `wrong-${i}`, attacker);
+    expect(await signInAttempt(request, user.email, user.password, attacker)).toBe("rate_limited");
+    expect(await signInAttempt(request, user.email, user.password, uniqueClientAddress())).toBeNull();
   });
 
   test("an unknown email gets exactly the same answers, so the limit does not reveal which accounts exist", async ({ request, makeUser }) => {
@@ -57,9 +65,10 @@ test.describe("sign-in: failed attempts are limited per email and per address", 
     const unknown = `nobody-${user.email}`;
     const known: (string | null)[] = [];
     const missing: (string | null)[] = [];
+    const [fromKnown, fromMissing] = [uniqueClientAddress(), uniqueClientAddress()];
     for (let i = 0; i < 12; i++) {
-      known.push(await signInAttempt(request, user.email, `wrong-${i}`, uniqueClientAddress()));
-      missing.push(await signInAttempt(request, unknown, `wrong-${i}`, uniqueClientAddress()));
+      known.push(await signInAttempt(request, user.email, `wrong-${i}`, fromKnown));
+      missing.push(await signInAttempt(request, unknown, `wrong-${i}`, fromMissing));
     }
     expect(missing).toEqual(known);
     expect(known).toEqual([...Array(10).fill("invalid_credentials"), "rate_limited", "rate_limited"]);
@@ -77,15 +86,16 @@ test.describe("sign-in: failed attempts are limited per email and per address", 
 
   test("the sign-in form shows the generic message once the limit is reached", async ({ page, makeUser }) => {
     const user = await makeUser();
-    for (let i = 0; i < 10; i++) expect(await signInAttempt(page.request, user.email, `wrong-${i}`, uniqueClientAddress())).toBe("invalid_credentials");
-    expect(await signInAttempt(page.request, user.email, "wrong-10", uniqueClientAddress())).toBe("rate_limited");
-    // The right password, typed into the form while the email is limited.
+    // From the page's own address (the fixture gives each test one), so that the form's attempt is limited too.
+    for (let i = 0; i < 10; i++) expect(await signInAttempt(page.request, user.email, `wrong-${i}`)).toBe("invalid_credentials");
+    expect(await signInAttempt(page.request, user.email, "wrong-10")).toBe("rate_limited");
+    // The right password, typed into the form while the email is limited from this address.
     await signInViaForm(page, { email: user.email, password: user.password });
     await expect(page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toHaveText(TOO_MANY);
     await expect(page).toHaveURL(/\/login/);
     // An unknown email past its limit reads the same.
     const unknown = `nobody-${user.email}`;
-    for (let i = 0; i < 11; i++) await signInAttempt(page.request, unknown, `wrong-${i}`, uniqueClientAddress());
+    for (let i = 0; i < 11; i++) await signInAttempt(page.request, unknown, `wrong-${i}`);
     await signInViaForm(page, { email: unknown, password: "anything-at-all" });
     await expect(page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toHaveText(TOO_MANY);
   });

@@ -2,10 +2,13 @@ import "server-only";
 import { checkLimit, MemoryCounterStore, recordFailure, type CounterStore, type LimitRule, type LimitState } from "./rate-limit";
 import { RedisCounterStore } from "./redis-counter-store";
 
-// The limits against brute force (PRODUCT.md, "Limits against brute force").
+// The limits against brute force. Sign-in failures are counted per email from one address (the guesser),
+// per email from everywhere with a much higher ceiling (a distributed guesser), and per address (one guesser
+// trying many emails). Counting per email alone would let anyone lock any account out with a few requests.
 export const LIMITS = {
   apiAuthPerAddress: { limit: 30, windowMs: 60_000 },
-  signInPerEmail: { limit: 10, windowMs: 15 * 60_000 },
+  signInPerEmailAndAddress: { limit: 10, windowMs: 15 * 60_000 },
+  signInPerEmail: { limit: 100, windowMs: 15 * 60_000 },
   signInPerAddress: { limit: 30, windowMs: 15 * 60_000 },
   credentialReportsPerAddress: { limit: 60, windowMs: 60_000 },
 } satisfies Record<string, LimitRule>;

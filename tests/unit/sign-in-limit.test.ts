@@ -39,22 +39,42 @@ function attempt(who: string, password: string, from: string) {
 }
 
 // An unknown email costs a full bcrypt comparison (so that it takes as long as a wrong password).
-describe("sign-in limits", { timeout: 30_000 }, () => {
-  it("refuse the 11th failed attempt for one email, and then even the right password", async () => {
-    for (let i = 0; i < 10; i++) expect((await attempt(email, `wrong ${i}`, address())).error).toBe("invalid_credentials");
+describe("sign-in limits", { timeout: 60_000 }, () => {
+  it("refuse the 11th failed attempt for one email from one address, and then even the right password from it", async () => {
+    const from = address();
+    for (let i = 0; i < 10; i++) expect((await attempt(email, `wrong ${i}`, from)).error).toBe("invalid_credentials");
+    expect((await attempt(email, "wrong again", from)).error).toBe("rate_limited");
+    expect((await attempt(email, PASSWORD, from)).error).toBe("rate_limited");
+    // Letter case and spaces make no new email.
+    expect((await attempt(` ${email.toUpperCase()} `, PASSWORD, from)).error).toBe("rate_limited");
+  });
+
+  it("do not let one address's failures lock the owner out: the right password from elsewhere still works", async () => {
+    const attacker = address();
+    for (let i = 0; i < 25; i++) await attempt(email, `wrong ${i}`, attacker);
+    expect((await attempt(email, PASSWORD, attacker)).error).toBe("rate_limited");
+    expect((await attempt(email, PASSWORD, address())).user).toMatchObject({ id: email });
+  });
+
+  it("refuse the 101st failed attempt for one email from all addresses together", async () => {
+    // Ten addresses, ten failures each: no address reaches its own limits, the email reaches its total.
+    for (let a = 0; a < 10; a++) {
+      const from = address();
+      for (let i = 0; i < 10; i++) expect((await attempt(email, `wrong ${a}-${i}`, from)).error).toBe("invalid_credentials");
+    }
     expect((await attempt(email, "wrong again", address())).error).toBe("rate_limited");
     expect((await attempt(email, PASSWORD, address())).error).toBe("rate_limited");
-    // Letter case and spaces make no new email.
-    expect((await attempt(` ${email.toUpperCase()} `, PASSWORD, address())).error).toBe("rate_limited");
   });
 
   it("treat an unknown email exactly like a known one, so the limit reveals nothing", async () => {
     const unknown = `nobody-${crypto.randomBytes(4).toString("hex")}@example.com`;
     const known: (string | null)[] = [];
     const missing: (string | null)[] = [];
+    const from = address();
+    const otherFrom = address();
     for (let i = 0; i < 12; i++) {
-      known.push((await attempt(email, `wrong ${i}`, address())).error);
-      missing.push((await attempt(unknown, `wrong ${i}`, address())).error);
+      known.push((await attempt(email, `wrong ${i}`, from)).error);
+      missing.push((await attempt(unknown, `wrong ${i}`, otherFrom)).error);
     }
     expect(missing).toEqual(known);
     expect(known.slice(-2)).toEqual(["rate_limited", "rate_limited"]);
@@ -71,8 +91,12 @@ describe("sign-in limits", { timeout: 30_000 }, () => {
   });
 
   it("let the right password in below the limit", async () => {
-    for (let i = 0; i < 10; i++) await attempt(email, `wrong ${i}`, address());
+    const from = address();
+    for (let i = 0; i < 10; i++) await attempt(email, `wrong ${i}`, from);
     expect((await attempt(email, PASSWORD, address())).user).toMatchObject({ id: email, email });
+    const fresh = address();
+    for (let i = 0; i < 9; i++) await attempt(email, `wrong ${i}`, fresh);
+    expect((await attempt(email, PASSWORD, fresh)).user).toMatchObject({ id: email });
   });
 
   it("never hand an internal error message to the client", async () => {
