@@ -16,7 +16,14 @@ export function TokenPolicyForm({ maxLifetimeDays }: { maxLifetimeDays: number |
       <FormAlert state={state} />
       <div className="field">
         <label htmlFor={fieldId}>Maximum token lifetime</label>
-        <select id={fieldId} name="maxLifetimeDays" defaultValue={maxLifetimeDays === null ? "none" : String(maxLifetimeDays)} aria-describedby={hintId}>
+        {/* Keyed by the saved policy: React resets the form after saving, which puts a select back to the default
+            it was mounted with (React does not update a select's default later), so without the key it showed
+            the old policy and a second save restored it. */}
+        <select
+          key={maxLifetimeDays ?? "none"}
+          id={fieldId}
+          name="maxLifetimeDays"
+          defaultValue={maxLifetimeDays === null ? "none" : String(maxLifetimeDays)} aria-describedby={hintId}>
           <option value="none">No limit</option>
           {LIFETIME_CAP_DAYS.map((days) => (
             <option key={days} value={String(days)}>

@@ -34,7 +34,13 @@ function isChoice(value: string | undefined): value is ExpiryChoice {
   return value !== undefined && value in LABELS;
 }
 
-/** The generate form's expiry: a preset, a custom date up to a year ahead, or none, within the cap. */
+/**
+ * The generate form's expiry: a preset, a custom date up to a year ahead, or none, within the cap.
+ * The select and the date are uncontrolled (defaultValue): React resets a form after its action, and a reset
+ * puts every field back to its default. A controlled select has none, so the browser showed its first option
+ * ("7 days") while the state and the hint still held the earlier choice, and the next submission sent 7.
+ * Give the field a `key` that changes with what was submitted, so that it remounts with that as its default.
+ */
 export function ExpiryField({ maxLifetimeDays, submitted, error }: Props) {
   const selectId = useId();
   const dateId = useId();
@@ -55,7 +61,7 @@ export function ExpiryField({ maxLifetimeDays, submitted, error }: Props) {
       <select
         id={selectId}
         name="expiry"
-        value={choice}
+        defaultValue={choice}
         onChange={(event) => setChoice(event.target.value as ExpiryChoice)}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
@@ -78,7 +84,7 @@ export function ExpiryField({ maxLifetimeDays, submitted, error }: Props) {
             id={dateId}
             name="expiresOn"
             type="date"
-            value={customDay}
+            defaultValue={customDay}
             onChange={(event) => setCustomDay(event.target.value)}
             min={dayValue(new Date(today.getTime() + DAY_MS))}
             max={dayValue(new Date(today.getTime() + lastDay * DAY_MS))}

@@ -61,7 +61,12 @@ export function GenerateTokenForm({ titleId, state, formAction, pending, onCance
           </p>
         )}
       </div>
-      <ExpiryField maxLifetimeDays={maxLifetimeDays} submitted={error ?? undefined} error={expiryError} />
+      <ExpiryField
+        key={error ? `${error.expiry ?? ""}|${error.expiresOn ?? ""}` : "initial"}
+        maxLifetimeDays={maxLifetimeDays}
+        submitted={error ?? undefined}
+        error={expiryError}
+      />
       {children}
       <DialogActions onCancel={onCancel} pending={pending} label="Generate token" />
     </form>

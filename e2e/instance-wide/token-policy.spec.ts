@@ -62,6 +62,28 @@ test.describe("the administrator's cap on token lifetimes", () => {
     await expect(policy.getByRole("status")).toHaveText("Saved. New tokens may last any time, or never expire.");
   });
 
+  test("the saved policy stays selected, so saving again keeps it", async ({ page }) => {
+    await signInViaApi(page.request, DEMO.admin);
+    await page.goto("/admin/settings");
+    const policy = page.getByRole("form", { name: "Token policy" });
+    const field = policy.getByLabel("Maximum token lifetime");
+    await field.selectOption({ label: "90 days" });
+    await policy.getByRole("button", { name: "Save policy" }).click();
+    await expect(policy.getByRole("status")).toHaveText(/at most 90 days/);
+    await expect(field).toHaveValue("90");
+    // Saving again without touching the select must not undo the policy.
+    const saved = page.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/admin/settings");
+    await policy.getByRole("button", { name: "Save policy" }).click();
+    await saved;
+    await expect(policy.getByRole("button", { name: "Save policy" })).toBeEnabled();
+    await expect(policy.getByRole("status")).toHaveText(/at most 90 days/);
+    await expect(field).toHaveValue("90");
+    const stored = await testDb().setting.findUnique({ where: { key: "tokens.maxLifetimeDays" } });
+    expect(stored?.value).toBe("90");
+    await page.reload();
+    await expect(page.getByRole("form", { name: "Token policy" }).getByLabel("Maximum token lifetime")).toHaveValue("90");
+  });
+
   test("only users:manage may change the policy", async ({ page, makeUser }) => {
     const analyst = await makeUser({ permissions: ["orders:read", "products:read"] });
     await signInViaApi(page.request, DEMO.admin);

@@ -72,6 +72,44 @@ for (const area of TOKEN_AREAS) {
       expect(me.status()).toBe(200);
     });
 
+    test("keeps the chosen expiry across a refused submission, in the select, the hint and what is saved", async ({ page, makeUser }) => {
+      const user = await makeUser(area.user);
+      await signInViaApi(page.request, user);
+      await page.goto(area.path);
+      await page.getByRole("button", { name: "Generate token" }).click();
+      const dialog = generateDialog(page);
+      await dialog.getByLabel("Expiration").selectOption({ label: "90 days" });
+      const hint = await dialog.getByText("The token will expire on").textContent();
+      // No name: refused, and the form comes back.
+      await dialog.getByRole("button", { name: "Generate token" }).click();
+      await expect(dialog.getByRole("alert").first()).toBeVisible();
+      await expect(dialog.getByLabel("Expiration")).toHaveValue("90");
+      await expect(dialog.getByText("The token will expire on")).toHaveText(hint!);
+      await dialog.getByLabel("Name", { exact: true }).fill("ninety days after a mistake");
+      const started = Date.now();
+      await dialog.getByRole("button", { name: "Generate token" }).click();
+      await expect(newTokenDialog(page)).toBeVisible();
+      const row = await testDb().apiToken.findFirstOrThrow({ where: { userId: user.id }, select: { expiresAt: true } });
+      expect(Math.abs(row.expiresAt!.getTime() - (started + 90 * DAY))).toBeLessThan(120_000);
+
+      // The same for a custom date refused for its name.
+      await newTokenDialog(page).getByRole("button", { name: "Copy" }).click();
+      await newTokenDialog(page).getByRole("button", { name: "Done" }).click();
+      await page.getByRole("button", { name: "Generate token" }).click();
+      const customDay = dayValue(new Date(Date.now() + 45 * DAY));
+      await dialog.getByLabel("Expiration").selectOption({ label: "Custom date…" });
+      await dialog.getByLabel("Expiry date").fill(customDay);
+      await dialog.getByRole("button", { name: "Generate token" }).click();
+      await expect(dialog.getByRole("alert").first()).toBeVisible();
+      await expect(dialog.getByLabel("Expiration")).toHaveValue("custom");
+      await expect(dialog.getByLabel("Expiry date")).toHaveValue(customDay);
+      await dialog.getByLabel("Name", { exact: true }).fill("custom after a mistake");
+      await dialog.getByRole("button", { name: "Generate token" }).click();
+      await expect(newTokenDialog(page)).toBeVisible();
+      const custom = await testDb().apiToken.findFirstOrThrow({ where: { userId: user.id, name: "custom after a mistake" }, select: { expiresAt: true } });
+      expect(custom.expiresAt!.toISOString()).toBe(new Date(Date.parse(`${customDay}T00:00:00Z`) + DAY).toISOString());
+    });
+
     test("refuses a custom date in the past or more than a year ahead, with a message on the field", async ({ page, makeUser }) => {
       const user = await makeUser(area.user);
       await signInViaApi(page.request, user);
