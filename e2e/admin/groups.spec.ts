@@ -32,6 +32,22 @@ test.describe("visibility groups", () => {
     expect((await testDb().visibilityGroup.findUniqueOrThrow({ where: { id: group.id } })).name).toBe(renamed);
   });
 
+  test("groups are listed by name as people read it, whatever the letter case", async ({ page, makeUser }) => {
+    const admin = await makeUser(administratorSpec());
+    const tag = unique("order").split(" ")[1];
+    // Created out of order; byte order would put "Zulu" and "Mike" before "alpha".
+    const names = [`Zulu ${tag}`, `alpha ${tag}`, `Mike ${tag}`, `bravo ${tag}`];
+    await testDb().visibilityGroup.createMany({ data: names.map((name) => ({ name })) });
+    try {
+      await signInViaApi(page.request, admin);
+      await page.goto("/admin/groups");
+      const shown = await page.getByRole("table", { name: "Visibility groups" }).getByRole("link").allTextContents();
+      expect(shown.filter((name) => name.endsWith(tag))).toEqual([`alpha ${tag}`, `bravo ${tag}`, `Mike ${tag}`, `Zulu ${tag}`]);
+    } finally {
+      await testDb().visibilityGroup.deleteMany({ where: { name: { in: names } } });
+    }
+  });
+
   test("group names must be present and unique regardless of case", async ({ page, makeUser }) => {
     const admin = await makeUser(administratorSpec());
     await signInViaApi(page.request, admin);
