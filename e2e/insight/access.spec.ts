@@ -71,6 +71,9 @@ for (const area of TOKEN_AREAS) {
         const content = await strangerPage.content();
         expect(content).not.toContain("private ledger sync");
         expect(content).not.toContain(maskToken(tokenId));
+        // Shown inside the area, with its navigation, like any other page of it.
+        await expect(strangerPage.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+        await expect(strangerPage.getByRole("navigation", { name: "Main" })).toBeVisible();
         await strangerPage.context().close();
       }
     });
@@ -80,6 +83,7 @@ for (const area of TOKEN_AREAS) {
       await signInViaApi(page.request, user);
       for (const id of ["000000000000", "not-a-token", "A".repeat(13)]) {
         expect((await page.goto(`${area.path}/${id}`))?.status()).toBe(404);
+        await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
       }
     });
 
