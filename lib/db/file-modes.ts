@@ -8,9 +8,9 @@ const PRIVATE_FOLDER = 0o700;
 const PRIVATE_FILE = 0o600;
 const SQLITE_FILE_SUFFIXES = ["", "-wal", "-shm", "-journal"];
 
-/** The folder of the default database (file:./data/app.db) and of the session secret. */
+/** The folder of the default database (file:./data/app.db) and of the session secret, as an absolute path. */
 export function appDataFolder(): string {
-  return path.resolve("data");
+  return path.join(process.cwd(), "data");
 }
 
 /**
@@ -22,7 +22,7 @@ export function secureSqliteFiles(file: string, dataFolder: string = appDataFold
   if (file === ":memory:" || file === "") return;
   const folder = path.dirname(path.resolve(file));
   fs.mkdirSync(folder, { recursive: true, mode: PRIVATE_FOLDER });
-  if (folder === path.resolve(dataFolder)) restrict(folder, PRIVATE_FOLDER);
+  if (folder === dataFolder) restrict(folder, PRIVATE_FOLDER);
   // Created here, before SQLite opens it, so that it is never readable by others even for a moment.
   fs.closeSync(fs.openSync(file, "a", PRIVATE_FILE));
   for (const suffix of SQLITE_FILE_SUFFIXES) restrict(file + suffix, PRIVATE_FILE);
