@@ -20,8 +20,24 @@ function routePath(url) {
   return pathname.replace(/\/{2,}/g, "/").toLowerCase();
 }
 
+// Closing a connection that still holds unread bytes resets it, and a client still sending its body may then
+// lose the answer before reading it. So once the answer is out, the connection is half-closed and left
+// unread (the client's sending stalls, nothing more is read), and closed for good a moment later. Node
+// calls destroySoon on the socket when a response that says `Connection: close` is finished.
+const LINGER_MS = 2_000;
+
+function closeAfterLinger(socket) {
+  socket.destroySoon = function () {
+    this.pause();
+    this.end();
+    setTimeout(() => this.destroy(), LINGER_MS).unref();
+  };
+}
+
 function refuseTooLarge(req, res) {
-  if (!res.headersSent) refuse(req, res, "payload_too_large", { close: true });
+  if (res.headersSent) return;
+  closeAfterLinger(req.socket);
+  refuse(req, res, "payload_too_large", { close: true });
 }
 
 const waitingForContinue = new WeakSet();

@@ -87,8 +87,10 @@ export function rawHttp(port: number, request: RawRequest): Promise<RawResponse>
       if (parsed?.complete && parsed.headers.connection !== "close") finish();
     });
     // A server that stops reading and closes may reset the connection under a write: the answer read before
-    // that still counts.
+    // that still counts. The end of the server's side (its FIN) is enough: our side may still be stalled
+    // sending a body the server no longer reads.
     socket.on("error", (error) => finish(error, true));
+    socket.on("end", () => finish(undefined, true));
     socket.on("close", () => finish(undefined, true));
 
     const write = (data: Buffer | string) => new Promise<void>((done) => (socket.write(data) ? done() : socket.once("drain", done)));
@@ -99,6 +101,8 @@ export function rawHttp(port: number, request: RawRequest): Promise<RawResponse>
         const piece = payload ? payload.subarray(sent, sent + CHUNK) : Buffer.alloc(Math.min(CHUNK, size - sent), "x");
         await write(chunked ? Buffer.concat([Buffer.from(`${piece.length.toString(16)}\r\n`), piece, Buffer.from("\r\n")]) : piece);
         sent += piece.length;
+        // Lets the answer in between writes, as a client reading while it sends would.
+        await new Promise((done) => setImmediate(done));
       }
       if (chunked && sent >= size && !answered && !settled) await write("0\r\n\r\n");
     });
