@@ -17,7 +17,8 @@ export function appEnv(overrides = {}) {
   if (!env.NEXTAUTH_SECRET) {
     const file = path.join(root, "data", ".session-secret");
     if (!fs.existsSync(file)) {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
+      // The folder also holds the SQLite database: nobody else may list or read it.
+      fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
       fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
     }
     env.NEXTAUTH_SECRET = fs.readFileSync(file, "utf8").trim();

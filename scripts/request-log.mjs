@@ -4,16 +4,51 @@
 export const TOKEN_ID_RESPONSE_HEADER = "x-platform-token-id";
 
 const MAX_PATH_LENGTH = 512;
-// pat_ + 12-character ID + _ + secret and checksum: the ID is kept, everything after it is not.
-const TOKEN_IN_PATH = /pat_([0-9A-Za-z]{12})_[^/]*/g;
+const DECODE_ROUNDS = 3;
+// Anything after a token's prefix, however spelled: pat_ + the 12-character ID when it is one (kept), then
+// everything up to the next slash (not kept).
+const TOKEN_IN_PATH = /pat_(?:([0-9A-Za-z]{12})(?![0-9A-Za-z]))?([^/]*)/gi;
+// A token's secret and checksum are 38 base62 characters; any run of 32 or more may be a secret or a part of
+// one, wherever it stands.
+const SECRET_LIKE = /[0-9A-Za-z]{32,}/g;
 const TOKEN_ID = /^[0-9A-Za-z]{12}$/;
 
-/** The path as it may be logged: no query string or fragment, no token secrets, bounded in length. */
+// Percent-decoding that never fails: a run of escapes that is not valid UTF-8 decodes with replacement
+// characters, so a secret cannot hide from the redaction behind one bad escape. Later rounds (a path encoded
+// twice over still shows a secret once decoded twice) decode only what is valid.
+function decodePath(path) {
+  let decoded = path;
+  for (let round = 0; round < DECODE_ROUNDS && decoded.includes("%"); round++) {
+    decoded = decoded.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+      try {
+        return decodeURIComponent(run);
+      } catch {
+        return round === 0 ? Buffer.from(run.replaceAll("%", ""), "hex").toString("utf8") : run;
+      }
+    });
+  }
+  return decoded;
+}
+
+// Back to printable ASCII, so that a log line never carries control characters or look-alike letters.
+function encodeForLog(path) {
+  return path.replace(/[^\x21-\x24\x26-\x7e]/gu, (char) =>
+    Array.from(Buffer.from(char, "utf8"), (byte) => `%${byte.toString(16).toUpperCase().padStart(2, "0")}`).join(""),
+  );
+}
+
+/**
+ * The path as it may be logged: no query string or fragment, decoded as the app reads it (so that no
+ * spelling of a token escapes the redaction) and written back in printable ASCII, no token secrets, bounded
+ * in length.
+ */
 export function loggablePath(url) {
   const raw = String(url ?? "");
   const cut = raw.search(/[?#]/);
-  const path = cut === -1 ? raw : raw.slice(0, cut);
-  return path.replace(TOKEN_IN_PATH, "pat_$1_[redacted]").slice(0, MAX_PATH_LENGTH);
+  const redacted = decodePath(cut === -1 ? raw : raw.slice(0, cut))
+    .replace(TOKEN_IN_PATH, (_, tokenId, rest) => (tokenId ? `pat_${tokenId}${rest ? "_[redacted]" : ""}` : "pat_[redacted]"))
+    .replace(SECRET_LIKE, "[redacted]");
+  return encodeForLog(redacted).slice(0, MAX_PATH_LENGTH);
 }
 
 // Removes the header from the response (set with setHeader, or passed to writeHead) and returns its value.

@@ -2,7 +2,9 @@
 //  - record the caller's address from the connection itself (a header the client cannot set: any copy it
 //    sends is removed), taking the Nth X-Forwarded-For entry from the right only when TRUSTED_PROXY_HOPS=N
 //    says that N proxies of ours stand in front;
-//  - refuse paths that are not valid percent-encoding (scripts/request-guard.mjs), which Next.js fails on;
+//  - refuse paths that are not valid percent-encoding and the methods TRACE, TRACK and CONNECT
+//    (scripts/request-guard.mjs), which Next.js fails on;
+//  - refuse request bodies over their route's limit before anything reads them (scripts/body-limit.mjs);
 //  - write one structured log line per request (scripts/request-log.mjs): never a secret or header value;
 //  - shut down gracefully on SIGTERM: stop accepting, finish in-flight requests, then let the app flush
 //    what it buffers (last-used stamps) and close its database pool.
@@ -10,7 +12,8 @@ import http from "node:http";
 import next from "next";
 import { clientAddress } from "./client-address.mjs";
 import { appEnv, root } from "./env.mjs";
-import { refuseMalformed } from "./request-guard.mjs";
+import { expectsContinue, limitBody } from "./body-limit.mjs";
+import { answerClientError, refuseMalformed, refuseMethod, responseOnSocket } from "./request-guard.mjs";
 import { logRequest } from "./request-log.mjs";
 
 const CLIENT_ADDRESS_HEADER = "x-platform-client-address";
@@ -32,9 +35,17 @@ const server = http.createServer((req, res) => {
   });
   req.headers[CLIENT_ADDRESS_HEADER] = address;
   logRequest(req, res, { address });
-  if (refuseMalformed(req, res)) return;
-  handle(req, res);
+  if (refuseMalformed(req, res) || refuseMethod(req, res)) return;
+  limitBody(req, res, handle);
 });
+// Without this listener Node.js would ask for the body of a request that says `Expect: 100-continue`
+// before the body limit is checked; with it, the limit decides.
+server.on("checkContinue", (req, res) => {
+  expectsContinue(req);
+  server.emit("request", req, res);
+});
+server.on("connect", (req, socket) => server.emit("request", req, responseOnSocket(req, socket)));
+server.on("clientError", answerClientError);
 // Idle keep-alive connections outlive a load balancer's (60 s on the common ones): if the server closed
 // first, a request the balancer sends down a connection at that moment would fail with a reset.
 server.keepAliveTimeout = 65_000;

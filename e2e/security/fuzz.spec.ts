@@ -1,8 +1,10 @@
 // Thousands of generated and mutated requests against the API: none may ever get a 5xx, and none but the
 // genuine token may ever be accepted. Reproduce a failure with FUZZ_SEED=<the seed in the test's annotations>.
+import fs from "node:fs";
 import net from "node:net";
 import { BASE62, formatToken, generateToken, parseToken, TOKEN_PREFIX } from "../../lib/tokens/format";
 import { expect, test, uniqueClientAddress } from "../support/fixtures";
+import { rawHttp } from "../support/raw-http";
 import { createTestToken } from "../support/tokens";
 
 const TOTAL = 10_000;
@@ -11,6 +13,8 @@ const CONCURRENCY = 24;
 // 429 after that, which is a correct refusal but would stop the later requests reaching token checks.
 const REQUESTS_PER_ADDRESS = 25;
 const PUBLIC_PATHS = new Set(["/api/v1", "/api/v1/openapi.json"]);
+// Methods fetch() will not send, and Next.js cannot build a request for: the server refuses them itself.
+const REFUSED_METHODS = ["TRACE", "TRACK", "CONNECT"];
 
 /** mulberry32: small, seedable, good enough to pick test inputs. */
 function random(seed: number) {
@@ -182,7 +186,7 @@ test("10,000 generated and mutated requests: never a 5xx, never accepted without
       const authorization = variants[variant];
       const carriesGenuine = variant >= 2;
       const head = Buffer.concat([
-        Buffer.from(`${pick(["GET", "POST", "G\x00T", "PRI"])} ${pick(["/api/v1/me", "/api/v1/orders", `/api/v1/${chars(BASE62, 8)}`])} HTTP/1.1\r\nHost: localhost\r\nX-Forwarded-For: ${from}\r\nAuthorization: `),
+        Buffer.from(`${pick(["GET", "POST", "G\x00T", "PRI", ...REFUSED_METHODS])} ${pick(["/api/v1/me", "/api/v1/orders", `/api/v1/${chars(BASE62, 8)}`])} HTTP/1.1\r\nHost: localhost\r\nX-Forwarded-For: ${from}\r\nAuthorization: `),
         authorization,
         Buffer.from(`\r\n${pick(["", `Authorization: Bearer ${chars(BASE62, 60)}\r\n`, "Content-Length: 5\r\n", "Transfer-Encoding: chunked\r\nContent-Length: 3\r\n"])}Connection: close\r\n\r\n`),
       ]);
@@ -243,4 +247,40 @@ test("10,000 generated and mutated requests: never a 5xx, never accepted without
   // The genuine token still works afterwards.
   const me = await fetch(new URL("/api/v1/me", baseURL), { headers: { Authorization: `Bearer ${genuine}`, "X-Forwarded-For": genuineAddress } });
   expect(me.status).toBe(200);
+});
+
+test("TRACE, TRACK and CONNECT get 405 on every kind of path, with no stack trace in the server log", async ({ baseURL }) => {
+  const logFile = process.env.TEST_SERVER_LOG;
+  const port = Number(new URL(baseURL!).port);
+  const logStart = logFile ? fs.statSync(logFile).size : 0;
+  // API paths, pages behind the middleware, pages outside it, and Next.js's own files.
+  const paths = ["/api/v1/me", "/api/v1/orders/x", "/api/v1", "/api/auth/session", "/api/health", "/admin", "/partner/api-tokens", "/login", "/", "/_next/static/x.js"];
+  for (const method of REFUSED_METHODS) {
+    for (const path of paths) {
+      const response = await rawHttp(port, { method, target: path, headers: { "X-Forwarded-For": uniqueClientAddress() } });
+      expect(response.status, `${method} ${path}`).toBe(405);
+      if (path.startsWith("/api/")) expect(JSON.parse(response.body), `${method} ${path}`).toEqual({ error: { code: "method_not_allowed", message: expect.any(String) } });
+      else expect(response.body, `${method} ${path}`).toBe("Method Not Allowed");
+    }
+    const tunnel = await rawHttp(port, { method: "CONNECT", target: "localhost:443" });
+    expect(tunnel.status).toBe(405);
+  }
+  test.skip(!logFile, "the server log is only written under scripts/test.mjs");
+  // Every TRACE and CONNECT above has its request line in the log (TRACK never becomes a request: Node's
+  // parser refuses it first).
+  const newLines = () => fs.readFileSync(logFile!).subarray(logStart).toString("utf8").split("\n");
+  const requestEntry = (line: string): { event?: string; method?: string } | null => {
+    try {
+      const entry = JSON.parse(line);
+      return entry?.event === "request" ? entry : null;
+    } catch {
+      return null;
+    }
+  };
+  await expect
+    .poll(() => newLines().filter((line) => ["TRACE", "CONNECT"].includes(requestEntry(line)?.method ?? "")).length, { timeout: 10_000 })
+    .toBeGreaterThanOrEqual(paths.length * 2 + 1);
+  const trouble = newLines().filter((line) => /TRACE|TRACK|CONNECT|unsupported/i.test(line) && !requestEntry(line));
+  expect(trouble).toEqual([]);
+  expect(newLines().filter((line) => /^\s+at \S/.test(line))).toEqual([]);
 });

@@ -4,7 +4,7 @@ import { testDb } from "../support/db";
 import { everyStoredRow } from "../support/db-scan";
 import { expect, signInViaApi, test } from "../support/fixtures";
 import { generateAndClose, TOKEN_AREAS, tokenRow } from "../support/token-pages";
-import { bearer, withWrongSecret } from "../support/tokens";
+import { bearer, createTestToken, withWrongSecret } from "../support/tokens";
 
 type LogEntry = { event?: string; method?: string; path?: string; status?: number; durationMs?: number; tokenId?: string };
 
@@ -72,4 +72,44 @@ test("a token's secret leaves no trace in the request log or in any database col
   for (const row of rows) {
     for (const value of [secret, wrongSecret]) expect(row.text, `table ${row.table}`).not.toContain(value);
   }
+});
+
+test("no spelling of a token or of its secret in a path reaches the request log", async ({ request, makeUser }) => {
+  const logFile = process.env.TEST_SERVER_LOG;
+  test.skip(!logFile, "the server log is only written under scripts/test.mjs");
+  const user = await makeUser();
+  const { token, tokenId, secret } = await createTestToken(user.id);
+  const escaped = (text: string, at: number) => `${text.slice(0, at)}%${text.charCodeAt(at).toString(16)}${text.slice(at + 1)}`;
+  // Next.js routes on the decoded path, so each of these reaches the app as the token or secret itself.
+  const paths = [
+    `/api/v1/pat%5F${tokenId}_${secret}`,
+    `/api/v1/%70at_${tokenId}_${secret}`,
+    `/api/v1/PAT_${tokenId}_${secret}`,
+    `/api/v1/${token.toUpperCase()}`,
+    `/api/v1/orders/${secret}`,
+    `/api/v1/pat_${escaped(tokenId, 5)}_${secret}`,
+    `/api/v1/${escaped(token, 30)}`,
+    `/api/v1/pat%255F${tokenId}_${secret}`,
+    // Paths that cannot be decoded (refused with 400 before the app) must not leak either.
+    `/api/v1/%ff%fe/${token}`,
+    `/api/v1/${token}%E0%A4%A`,
+    `/admin/${token}`,
+    `/login/${secret}`,
+  ];
+  for (const path of paths) {
+    const response = await request.get(path, { headers: bearer(token), maxRedirects: 0 });
+    expect(response.status(), path).toBeLessThan(500);
+  }
+  // The last request, logged with the token's ID once the ones before it were.
+  expect((await request.get("/api/v1/me?after=spellings", { headers: bearer(token) })).status()).toBe(200);
+  await expect
+    .poll(() => logLines(logFile!).some((entry) => entry.event === "request" && entry.tokenId === tokenId && entry.path === "/api/v1/me"), { timeout: 10_000 })
+    .toBe(true);
+
+  const log = fs.readFileSync(logFile!, "utf8");
+  expect(log.toLowerCase()).not.toContain(secret.toLowerCase());
+  for (const path of paths) expect(log).not.toContain(path);
+  // The token ID is kept where it can be recognised.
+  const redacted = logLines(logFile!).filter((entry) => entry.event === "request" && entry.path?.includes(`pat_${tokenId}_[redacted]`));
+  expect(redacted.length).toBeGreaterThanOrEqual(6);
 });

@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../data/page";
+import { API_BODY_LIMIT } from "./body-limits.mjs";
 import { ApiError } from "./errors";
 
 const CURSOR_PATTERN = /^[0-9A-Za-z_-]{1,64}$/;
@@ -18,15 +19,15 @@ export function pageParams(request: NextRequest): { limit: number; cursor: strin
   return { limit, cursor };
 }
 
-const MAX_BODY_BYTES = 16 * 1024;
-
 /** The JSON body, validated against the schema; a 400 naming the first bad field otherwise. */
-export async function jsonBody<T>(request: NextRequest, schema: z.ZodType<T>, maxBytes: number = MAX_BODY_BYTES): Promise<T> {
+export async function jsonBody<T>(request: NextRequest, schema: z.ZodType<T>, maxBytes: number = API_BODY_LIMIT): Promise<T> {
   if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) {
     throw new ApiError("invalid_request", "The body must be JSON (Content-Type: application/json).");
   }
+  // The server refused larger bodies before they were read (scripts/body-limit.mjs); this holds wherever
+  // the app runs without it (next dev, next start).
   const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes) throw new ApiError("invalid_request", "The body is too large.");
+  if (Buffer.byteLength(text) > maxBytes) throw new ApiError("payload_too_large");
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { secureSqliteFiles } from "./file-modes";
 import { postgresConnectionString, postgresSchemaOf, providerOf, sqliteFilePath, type Provider } from "./url";
 
 export type Migration = { name: string; sql: string; checksum: string };
@@ -40,7 +41,7 @@ export async function migrate(url: string): Promise<string[]> {
 
 function migrateSqlite(url: string, migrations: Migration[]): string[] {
   const file = sqliteFilePath(url);
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  secureSqliteFiles(file);
   const sqlite = new Database(file, { timeout: 15_000 });
   try {
     // WAL lets readers go on while a token is stamped or created; the setting persists in the file.

@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { apiError } from "@/lib/api/errors";
 import { errorResponse } from "@/lib/api/handler";
+import { CREDENTIAL_REPORT_BODY_LIMIT } from "@/lib/api/body-limits.mjs";
 import { jsonBody } from "@/lib/api/input";
 import { clientAddressOf } from "@/lib/http/client-address";
 import { countFailure, LIMITS } from "@/lib/security/limiter";
@@ -20,15 +21,13 @@ const reportSchema = z
   })
   .strict();
 
-const MAX_REPORT_BYTES = 256 * 1024;
-
 export async function POST(request: NextRequest): Promise<Response> {
   const limit = await countFailure(`credential-report:${clientAddressOf(request.headers)}`, LIMITS.credentialReportsPerAddress);
   if (limit.limited) {
     return apiError("rate_limited", { message: "Too many reports. Try again later.", headers: { "Retry-After": String(limit.retryAfterSeconds) } });
   }
   try {
-    const { credentials } = await jsonBody(request, reportSchema, MAX_REPORT_BYTES);
+    const { credentials } = await jsonBody(request, reportSchema, CREDENTIAL_REPORT_BODY_LIMIT);
     const revoked = await revokeReportedTokens(credentials);
     // The count goes to the server log only; no token value is ever logged.
     console.info(JSON.stringify({ event: "credential_report", values: credentials.length, revoked }));
