@@ -40,7 +40,8 @@ export async function startServer(port: number, databaseUrl: string, options: Se
   const [file, ...args] = cpus ? ["taskset", "-c", cpus, ...command] : command;
   const child = spawn(file, args, {
     cwd: dir,
-    env: { ...process.env, NEXT_DIST_DIR: BENCH_DIST, PORT: String(port), DATABASE_URL: databaseUrl, NODE_ENV: "production", ...env },
+    // SEED_DEMO: the benchmarks use the demo accounts, on PostgreSQL too, where they are not seeded by default.
+    env: { ...process.env, NEXT_DIST_DIR: BENCH_DIST, PORT: String(port), DATABASE_URL: databaseUrl, NODE_ENV: "production", SEED_DEMO: "1", ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;

@@ -1,7 +1,7 @@
 import { prepareDatabase } from "./db/prepare";
 
 // What a server instance does once at start, before it serves a request: bring the database schema up to
-// date, seed the demo data into an empty database, and register what to do at shutdown. Node.js only:
+// date, seed an empty database (lib/db/seed.ts), and register what to do at shutdown. Node.js only:
 // instrumentation.ts imports it on that runtime alone, which keeps process.exit out of the Edge bundle.
 export async function startInstance(): Promise<void> {
   try {

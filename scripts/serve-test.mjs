@@ -10,7 +10,8 @@ const port = process.env.TEST_PORT ?? "3100";
 // Tests act as the one trusted proxy: each test sends its own X-Forwarded-For address, so that the
 // per-address limits against brute force count each test separately (e2e/support/fixtures.ts).
 // Usage counts are flushed every second, so tests that read them wait one second, not ten.
-const env = appEnv({ PORT: port, NEXTAUTH_URL: `http://localhost:${port}`, NODE_ENV: "production", TRUSTED_PROXY_HOPS: "1", TOKEN_USAGE_FLUSH_MS: "1000" });
+// The tests sign in as the demo accounts on PostgreSQL too, where they are not seeded by default: SEED_DEMO=1.
+const env = appEnv({ PORT: port, NEXTAUTH_URL: `http://localhost:${port}`, NODE_ENV: "production", TRUSTED_PROXY_HOPS: "1", TOKEN_USAGE_FLUSH_MS: "1000", SEED_DEMO: "1" });
 const logFile = process.env.TEST_SERVER_LOG;
 const log = logFile ? fs.createWriteStream(logFile, { flags: "a" }) : null;
 

@@ -13,7 +13,9 @@ import { appEnv, root } from "./env.mjs";
 const args = process.argv.slice(2);
 const distDir = process.env.NEXT_DIST_DIR || ".next-test";
 const port = process.env.TEST_PORT || "3100";
-const env = appEnv({ NEXT_DIST_DIR: distDir, TEST_PORT: port });
+// SEED_DEMO=1: the tests sign in as the demo accounts, which PostgreSQL does not get by default. Every server
+// the suite starts inherits it.
+const env = appEnv({ NEXT_DIST_DIR: distDir, TEST_PORT: port, SEED_DEMO: "1" });
 const bin = (pkg, file) => path.join(root, "node_modules", pkg, file);
 const results = [];
 fs.mkdirSync(path.join(root, "test-results"), { recursive: true });

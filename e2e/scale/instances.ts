@@ -31,7 +31,7 @@ export async function freePorts(count: number): Promise<number[]> {
 }
 
 /** Starts an instance on `databaseUrl` and resolves once it reports ready (database reachable). */
-export async function startInstance(port: number, databaseUrl: string): Promise<Instance> {
+export async function startInstance(port: number, databaseUrl: string, env: Record<string, string> = {}): Promise<Instance> {
   if (!process.env.NEXTAUTH_SECRET) throw new Error("instances must share NEXTAUTH_SECRET (scripts/test.mjs sets it)");
   const url = `http://localhost:${port}`;
   const child = spawn(process.execPath, [path.join(ROOT, "scripts/server.mjs")], {
@@ -44,6 +44,9 @@ export async function startInstance(port: number, databaseUrl: string): Promise<
       NODE_ENV: "production",
       // As on the Playwright server: each test plays the one trusted proxy and sends its own address.
       TRUSTED_PROXY_HOPS: "1",
+      // The tests sign in as the demo accounts on PostgreSQL too, where they are not seeded by default.
+      SEED_DEMO: "1",
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

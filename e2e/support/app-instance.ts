@@ -14,7 +14,8 @@ export async function startAppInstance(port: number, env: Record<string, string>
   const url = `http://localhost:${port}`;
   const child = spawn(process.execPath, [path.join(root, "scripts/server.mjs")], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), NEXTAUTH_URL: url, NODE_ENV: "production", TRUSTED_PROXY_HOPS: "1", ...env },
+    // SEED_DEMO: the tests sign in as the demo accounts on PostgreSQL too, where they are not seeded by default.
+    env: { ...process.env, PORT: String(port), NEXTAUTH_URL: url, NODE_ENV: "production", TRUSTED_PROXY_HOPS: "1", SEED_DEMO: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

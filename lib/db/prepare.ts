@@ -1,14 +1,31 @@
 import { createDb } from "./connect";
+import { demoSeedingWanted } from "./demo-mode";
 import { migrate } from "./migrate";
-import { seedIfEmpty } from "./seed";
+import { demoAccountsPresent, seedIfEmpty } from "./seed";
 import { databaseUrl } from "./url";
 
 export async function prepareDatabase(url: string = databaseUrl()): Promise<void> {
+  // Read first: a wrong setting stops the start-up before anything is written.
+  const demo = demoSeedingWanted(url);
   const applied = await migrate(url);
   if (applied.length > 0) console.info(JSON.stringify({ event: "migrations_applied", migrations: applied }));
   const db = createDb(url);
   try {
-    if (await seedIfEmpty(db)) console.info(JSON.stringify({ event: "demo_data_seeded" }));
+    const seeded = await seedIfEmpty(db, { demo });
+    if (seeded === "demo") console.info(JSON.stringify({ event: "demo_data_seeded" }));
+    if (seeded === "roles-and-groups") console.info(JSON.stringify({ event: "roles_and_groups_seeded" }));
+    // On every start, not only the one that seeded them: their passwords are published, so whoever runs the
+    // instance must keep being told until the accounts are gone.
+    const accounts = await demoAccountsPresent(db);
+    if (accounts.length > 0) {
+      console.info(
+        JSON.stringify({
+          event: "demo_accounts",
+          accounts,
+          message: `Demo accounts with published passwords exist (${accounts.join(", ")}): anyone can sign in with them. Delete them or change their passwords before this instance is reachable by others.`,
+        }),
+      );
+    }
   } finally {
     await db.$disconnect();
   }

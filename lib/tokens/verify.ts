@@ -128,11 +128,13 @@ async function readRows(lookups: Lookup[]): Promise<void> {
 // zone" (which Prisma fills with UTC) carries none, and Date.parse would take it as local time.
 const HAS_ZONE = /(?:Z|[+-]\d\d:?\d\d)$/i;
 
-/** A timestamp as milliseconds since the epoch (Date objects are avoided: Next.js wraps the constructor). */
-function epochMs(value: string | number | null): number | null {
-  if (value === null) return null;
-  const ms = typeof value === "number" ? value : Date.parse(HAS_ZONE.test(value) ? value : `${value}Z`);
-  return Number.isNaN(ms) ? null : ms;
+/**
+ * A stored timestamp as milliseconds since the epoch (Date objects are avoided: Next.js wraps the
+ * constructor); NaN when it cannot be read (PostgreSQL's 'infinity', a year past 9999, text that is no date).
+ * NaN compares false with every number, so each check below is written to refuse the token then.
+ */
+function epochMs(value: string | number): number {
+  return typeof value === "number" ? value : Date.parse(HAS_ZONE.test(value) ? value : `${value}Z`);
 }
 
 /**
@@ -149,21 +151,24 @@ export async function verifyToken(token: string, now: Date = new Date()): Promis
   if (!secretHash) return null;
   const nowMs = now.getTime();
   // After a regeneration the previous secret keeps working until its overlap ends, and not a moment later.
-  const previousUntil = epochMs(previousSecretExpiresAt);
   const secretOk =
     secretMatches(parsed.secret, secretHash) ||
-    (previousSecretHash !== null && previousUntil !== null && previousUntil > nowMs && secretMatches(parsed.secret, previousSecretHash));
-  const expiresAt = epochMs(expiresAtValue);
+    (previousSecretHash !== null && previousSecretExpiresAt !== null && epochMs(previousSecretExpiresAt) > nowMs && secretMatches(parsed.secret, previousSecretHash));
+  // Fail closed on every timestamp: any revocation revokes, whatever its value; an expiry or an overlap end
+  // that cannot be read has passed.
+  const revoked = revokedAt !== null;
+  const expired = expiresAtValue !== null && !(epochMs(expiresAtValue) > nowMs);
   const active = activeValue === true || activeValue === 1;
-  if (!secretOk || epochMs(revokedAt) !== null || (expiresAt !== null && expiresAt <= nowMs) || !active) return null;
+  if (!secretOk || revoked || expired || !active) return null;
   // Two roles may grant the same permission.
   const permissions = [...new Set(permissionList ?? [])].sort();
   const groups = (groupList ?? []).map(([id, name]) => ({ id, name })).sort((x, y) => x.name.localeCompare(y.name));
-  const lastUsedAt = epochMs(lastUsedAtValue);
+  // Only decides whether to stamp again: an unreadable one counts as never.
+  const lastUsedAt = lastUsedAtValue === null ? NaN : epochMs(lastUsedAtValue);
   return {
     tokenId: parsed.tokenId,
     tokenName,
-    lastUsedAt: lastUsedAt === null ? null : new Date(lastUsedAt),
+    lastUsedAt: Number.isNaN(lastUsedAt) ? null : new Date(lastUsedAt),
     lastUsedAddress,
     lastUsedUserAgent,
     owner: { id: userId, email, name: userName, area: area === "partner" ? "partner" : "staff", active, permissions, groups },

@@ -31,6 +31,13 @@ describe("token page search parameters", () => {
     expect(readTokenSearchParams({ q: " ci ", cursor: "123.abcdefghijkl" })).toEqual({ query: "ci", cursor: "123.abcdefghijkl" });
   });
 
+  it("cuts a filter to the longest token name, counting characters as names do", () => {
+    expect(readTokenSearchParams({ q: "a_".repeat(2000) }).query).toBe("a_".repeat(50));
+    expect(readTokenSearchParams({ q: "🔑".repeat(150) }).query).toBe("🔑".repeat(100));
+    expect(readTokenSearchParams({ q: `${"b".repeat(99)} c` }).query).toBe("b".repeat(99));
+    expect(readTokenSearchParams({ q: "c".repeat(100) }).query).toBe("c".repeat(100));
+  });
+
   it("treats empty values as absent and a repeated parameter as its first value", () => {
     expect(readTokenSearchParams({ q: "   ", cursor: "" })).toEqual({ query: undefined, cursor: undefined });
     expect(readTokenSearchParams({ q: ["a", "b"] })).toEqual({ query: "a", cursor: undefined });
