@@ -37,7 +37,8 @@ describe("the limits", () => {
   it("are the ones the product promises", async () => {
     const { LIMITS } = await import("../../lib/security/limiter");
     expect(LIMITS.apiAuthPerAddress).toEqual({ limit: 30, windowMs: 60_000 });
-    expect(LIMITS.signInPerEmail).toEqual({ limit: 10, windowMs: 15 * 60_000 });
+    expect(LIMITS.signInPerEmailAndAddress).toEqual({ limit: 10, windowMs: 15 * 60_000 });
+    expect(LIMITS.signInPerEmail).toEqual({ limit: 100, windowMs: 15 * 60_000 });
     expect(LIMITS.signInPerAddress).toEqual({ limit: 30, windowMs: 15 * 60_000 });
   });
 });
