@@ -35,7 +35,7 @@ describe.each(databases)("verification on %s", (provider, scratch) => {
     modules = { db: await import("@/lib/db/client"), verify: await import("@/lib/tokens/verify") };
     const owner = await modules.db.db.user.create({ data: { email: "timestamps@example.com", name: "Timestamps", area: "staff", passwordHash: "unused" } });
     ownerId = owner.id;
-  });
+  }, 60_000); // migrating a new database takes seconds on a loaded machine
 
   afterAll(async () => {
     await modules.db.db.$disconnect();
