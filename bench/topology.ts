@@ -35,8 +35,11 @@ function firstSuccessAfter(sent: Sent[], at: number): number | null {
 }
 
 async function main() {
-  buildOnce();
-  process.env.NEXT_DIST_DIR = BENCH_DIST;
+  // NEXT_DIST_DIR=.next-test reuses the test build; otherwise the benchmarks' own.
+  if (!process.env.NEXT_DIST_DIR) {
+    buildOnce();
+    process.env.NEXT_DIST_DIR = BENCH_DIST;
+  }
   console.log(`bench:topology: nginx + 3 instances, ${CLIENTS} clients, ${PHASE_MS} ms before and after each fault; ${machineLoad()}`);
   const lab = await startLab({ basePort: 3440, env: { TOKEN_USAGE_FLUSH_MS: "10000" } });
   const phases: Phase[] = [];

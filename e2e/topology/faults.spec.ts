@@ -16,7 +16,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The failed requests with what the client saw, and what the instances logged besides requests. */
 function describeFailures(sent: Sent[], lab: Lab): string {
   const failures = sent.filter((s) => s.status === 0 || s.status >= 500).map((s) => `${new Date(s.sentAt).toISOString()} +${s.doneAt - s.sentAt}ms ${s.method} ${s.kind} ${s.status} ${s.detail}`);
-  return [...failures.filter((line) => !line.includes(" 503 ")).concat(failures.filter((line) => line.includes(" 503 ")).slice(0, 5)), ...lab.events.slice(-60)].join("\n");
+  return [...failures.filter((line) => !line.includes(" 503 ")).concat(failures.filter((line) => line.includes(" 503 ")).slice(0, 5)), ...lab.events.filter((line) => line.includes('"api_error"')), ...lab.events.slice(-60)].join("\n");
 }
 
 test.describe.configure({ mode: "serial" });

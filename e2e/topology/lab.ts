@@ -9,8 +9,6 @@ import { startTopology, type ClusterTopology } from "../../scripts/cluster/topol
 import { startOwnPostgres, startOwnRedis, type OwnService } from "./own-services";
 import type { TrafficToken } from "./traffic";
 
-
-
 export type Lab = {
   postgres: OwnService;
   redis: OwnService;
@@ -59,7 +57,8 @@ export async function startLab({ basePort, instances = 3, env = {}, onLine }: La
         NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || crypto.randomBytes(32).toString("base64url"),
         // Requests are counted but the quota never spent: the load is what is measured, not the quota.
         API_RATE_LIMIT_PER_HOUR: "1000000",
-        SEED_DEMO: "1",
+        // The load's owner, group and tokens are made below: no demo accounts needed (nor seeded on PostgreSQL).
+        SEED_DEMO: "0",
         // A database that is down refuses connections at once (503 without waiting); this only bounds the
         // wait for a free pooled connection, which on a machine this loaded can take seconds.
         DATABASE_CONNECT_TIMEOUT_MS: "10000",
