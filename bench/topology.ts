@@ -25,7 +25,13 @@ async function phase(lab: Lab, name: string, localAddress: string, fault: (traff
   await sleep(PHASE_MS);
   const sent = await traffic.stop();
   const result = tally(sent);
+  const failures = new Map<string, number>();
+  for (const s of sent.filter((s) => s.status === 0 || s.status >= 500)) {
+    const key = `${s.method} ${s.status} ${s.detail ?? ""}`.slice(0, 120);
+    failures.set(key, (failures.get(key) ?? 0) + 1);
+  }
   console.log(`${name}: ${result.total} requests, failed ${result.failed} (reads ${result.failedReads}, writes ${result.failedWrites}), statuses ${JSON.stringify(result.byStatus)} ${JSON.stringify(notes)}`);
+  for (const [key, count] of failures) console.log(`  ${count} × ${key}`);
   return { name, tokens, sent, notes };
 }
 

@@ -69,7 +69,7 @@ test.describe("nginx in front of three instances, under faults", () => {
   });
 
   test("rolling restart (SIGTERM, start again, one instance at a time): no failed request, every request counted", async () => {
-    test.setTimeout(240_000);
+    test.setTimeout(360_000);
     const tokens = await lab.makeTokens(4);
     const pidsBefore = lab.topology.instances.map((instance) => instance.pid);
     const traffic = startTraffic({ url: lab.topology.url, tokens, groupId: lab.groupId, localAddress: "127.0.0.30", pauseMs: 20 });

@@ -22,7 +22,8 @@ export type TrafficOptions = {
   maxMs?: number;
 };
 
-const REQUEST_TIMEOUT_MS = 30_000;
+// Longer than nginx's own timeouts, so that a slow answer is nginx's 504, not a client giving up.
+const REQUEST_TIMEOUT_MS = 120_000;
 
 export function send(
   url: string,
