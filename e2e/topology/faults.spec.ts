@@ -24,7 +24,7 @@ test.describe.configure({ mode: "serial" });
 test.describe("nginx in front of three instances, under faults", () => {
   // Once per `npm test` (scripts/test.mjs names one database pass for it): the topology brings its own
   // database, so running it in both passes would only repeat it.
-  test.skip(!process.env.TEST_TOPOLOGY, "runs in the pass that scripts/test.mjs chooses (TEST_TOPOLOGY=1)");
+  test.skip(!process.env.TEST_TOPOLOGY, "opt-in: TEST_TOPOLOGY=1 npm test runs it, in one pass");
 
   let lab: Lab;
   const figures: Record<string, unknown> = {};
