@@ -60,3 +60,9 @@ export async function endSession(db: Db, sessionId: string, now: Date): Promise<
 export async function endUserSessions(db: Db, userId: string, now: Date): Promise<void> {
   await db.userSession.updateMany({ where: { userId, endedAt: null }, data: { endedAt: now } });
 }
+
+/** The password was typed again for this session: sensitive actions are let through for a while (lib/auth/sudo.ts). */
+export async function confirmSession(db: Db, sessionId: string, now: Date): Promise<boolean> {
+  const { count } = await db.userSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { confirmedAt: now } });
+  return count === 1;
+}
