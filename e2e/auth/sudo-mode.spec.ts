@@ -140,18 +140,23 @@ test.describe("sudo mode", () => {
   test("wrong confirmations count against the sign-in limits: once they are spent even the right password is refused", async ({ page, makeUser }) => {
     const user = await makeUser();
     await signInViaApi(page.request, user);
-    await ageConfirmation(user.id, 16 * MINUTE);
-    // Nine failed sign-ins and one wrong confirmation: ten failures for this email from this address.
-    for (let i = 0; i < 9; i++) await failedSignIn(page.request, user.email);
+    const aged = await ageConfirmation(user.id, 16 * MINUTE);
+    // Ten failed sign-ins for this email from this address: one failure more is over the limit.
+    for (let i = 0; i < 10; i++) await failedSignIn(page.request, user.email);
     await page.goto(TOKEN_PAGE);
     await submitTokenName(page, "guessing");
     const confirm = confirmDialog(page);
-    await confirm.getByLabel("Password").fill("tenth-guess");
-    await confirm.getByRole("button", { name: "Confirm" }).click();
-    await expect(confirm.getByRole("alert")).toHaveText("Wrong password.");
-    await confirm.getByLabel("Password").fill(user.password);
+    // The eleventh failure is a wrong confirmation: counted, and over the limit.
+    await confirm.getByLabel("Password").fill("eleventh-guess");
     await confirm.getByRole("button", { name: "Confirm" }).click();
     await expect(confirm.getByRole("alert")).toHaveText("Too many attempts. Try again later.");
+    // Now even the right password is refused.
+    await confirm.getByLabel("Password").fill(user.password);
+    const answered = page.waitForResponse((response) => response.request().method() === "POST" && response.request().headers()["next-action"] !== undefined);
+    await confirm.getByRole("button", { name: "Confirm" }).click();
+    await answered;
+    await expect(confirm.getByRole("alert")).toHaveText("Too many attempts. Try again later.");
+    expect(await confirmedAtOf(user.id)).toBe(aged.getTime());
     expect(await tokensOf(user.id)).toBe(0);
   });
 });
