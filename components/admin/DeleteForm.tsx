@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useConfirmedActionState } from "@/components/auth/useConfirmedActionState";
 import { INITIAL_FORM_STATE, type FormState } from "@/lib/admin/form-state";
 import { FormAlert } from "./FormAlert";
 
@@ -14,7 +14,7 @@ type Props = {
 
 /** Deletes a role or group; the action refuses one still in use and says why. */
 export function DeleteForm({ action, idField, id, buttonLabel }: Props) {
-  const [state, formAction, pending] = useActionState(action, INITIAL_FORM_STATE);
+  const [state, formAction, pending, confirmDialog] = useConfirmedActionState(action, INITIAL_FORM_STATE);
   return (
     <form action={formAction}>
       <input type="hidden" name={idField} value={id} />
@@ -22,6 +22,7 @@ export function DeleteForm({ action, idField, id, buttonLabel }: Props) {
       <button type="submit" className="button-danger" disabled={pending} aria-busy={pending || undefined}>
         {buttonLabel}
       </button>
+      {confirmDialog}
     </form>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { useId } from "react";
+import { useConfirmedActionState } from "@/components/auth/useConfirmedActionState";
 import { FormAlert } from "@/components/admin/FormAlert";
 import { updateTokenPolicyAction } from "@/lib/actions/token-policy";
 import { INITIAL_FORM_STATE } from "@/lib/admin/form-state";
@@ -8,7 +9,7 @@ import { LIFETIME_CAP_DAYS } from "@/lib/tokens/expiry";
 
 /** The administrator's cap on the lifetime of every new token. */
 export function TokenPolicyForm({ maxLifetimeDays }: { maxLifetimeDays: number | null }) {
-  const [state, formAction, pending] = useActionState(updateTokenPolicyAction, INITIAL_FORM_STATE);
+  const [state, formAction, pending, confirmDialog] = useConfirmedActionState(updateTokenPolicyAction, INITIAL_FORM_STATE);
   const fieldId = useId();
   const hintId = useId();
   return (
@@ -38,6 +39,7 @@ export function TokenPolicyForm({ maxLifetimeDays }: { maxLifetimeDays: number |
       <button type="submit" className="button-primary" disabled={pending} aria-busy={pending || undefined}>
         Save policy
       </button>
+      {confirmDialog}
     </form>
   );
 }

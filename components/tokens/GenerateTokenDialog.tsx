@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useId, useMemo, useRef, useState, type ReactNode } from "react";
+import { useId, useMemo, useRef, useState, type ReactNode } from "react";
+import { useConfirmedActionState } from "@/components/auth/useConfirmedActionState";
 import { generateTokenAction } from "@/lib/actions/tokens";
 import { INITIAL_GENERATE_STATE, refuseGenerate, type GenerateTokenState } from "@/lib/tokens/action-state";
 import { parseGenerateTokenForm } from "@/lib/tokens/validation";
@@ -48,7 +49,7 @@ export function GenerateTokenDialog({ maxLifetimeDays, access }: DialogProps) {
 
 function GenerateTokenFlow({ maxLifetimeDays, access, onClose }: DialogProps & { onClose: () => void }) {
   const titleId = useId();
-  const [state, formAction, pending] = useActionState(
+  const [state, formAction, pending, confirmDialog] = useConfirmedActionState(
     useMemo(() => submitGenerate(maxLifetimeDays), [maxLifetimeDays]),
     INITIAL_GENERATE_STATE,
   );
@@ -56,14 +57,18 @@ function GenerateTokenFlow({ maxLifetimeDays, access, onClose }: DialogProps & {
   const { requestClose, panelProps } = useShownOnce(created, onClose);
 
   return (
-    <Modal labelledBy={titleId} onCancel={requestClose} onClosed={onClose}>
-      {created ? (
-        <NewTokenPanel titleId={titleId} created={created} {...panelProps} />
-      ) : (
-        <GenerateTokenForm titleId={titleId} state={state} formAction={formAction} pending={pending} onCancel={onClose} maxLifetimeDays={maxLifetimeDays}>
-          {access}
-        </GenerateTokenForm>
-      )}
-    </Modal>
+    <>
+      <Modal labelledBy={titleId} onCancel={requestClose} onClosed={onClose}>
+        {created ? (
+          <NewTokenPanel titleId={titleId} created={created} {...panelProps} />
+        ) : (
+          <GenerateTokenForm titleId={titleId} state={state} formAction={formAction} pending={pending} onCancel={onClose} maxLifetimeDays={maxLifetimeDays}>
+            {access}
+          </GenerateTokenForm>
+        )}
+      </Modal>
+      {/* Beside the dialog, not inside it: its Escape must close only itself. */}
+      {confirmDialog}
+    </>
   );
 }

@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useId } from "react";
+import { useId } from "react";
+import { useConfirmedActionState } from "@/components/auth/useConfirmedActionState";
 import { regenerateTokenAction } from "@/lib/actions/tokens";
 import { INITIAL_REGENERATE_STATE } from "@/lib/tokens/action-state";
 import { DialogActions } from "./DialogActions";
@@ -23,7 +24,7 @@ const OVERLAPS = [
 export function RegenerateTokenDialog({ token, onClose }: { token: RevocableToken; onClose: () => void }) {
   const titleId = useId();
   const router = useRouter();
-  const [state, formAction, pending] = useActionState(regenerateTokenAction, INITIAL_REGENERATE_STATE);
+  const [state, formAction, pending, confirmDialog] = useConfirmedActionState(regenerateTokenAction, INITIAL_REGENERATE_STATE);
   const created = state.status === "success" ? state.created : null;
 
   function close() {
@@ -34,36 +35,40 @@ export function RegenerateTokenDialog({ token, onClose }: { token: RevocableToke
   const { requestClose, panelProps } = useShownOnce(created, close);
 
   return (
-    <Modal labelledBy={titleId} onCancel={requestClose} onClosed={close}>
-      {created ? (
-        <NewTokenPanel titleId={titleId} created={created} {...panelProps} verb="regenerated" />
-      ) : (
-        <form action={formAction}>
-          <h2 id={titleId}>Regenerate token</h2>
-          <p>
-            Issue a new secret for <strong className="token-name">{token.name}</strong>? The token keeps its ID, name, expiry and
-            history; integrations must switch to the new value.
-          </p>
-          <div className="secret-box">
-            <code>{token.masked}</code>
-          </div>
-          <input type="hidden" name="tokenId" value={token.id} />
-          <fieldset className="choice-list">
-            <legend>The old secret</legend>
-            {OVERLAPS.map((overlap, index) => (
-              <label key={overlap.value} className="choice">
-                <input type="radio" name="overlap" value={overlap.value} defaultChecked={index === 0} /> {overlap.label}
-              </label>
-            ))}
-          </fieldset>
-          {state.status === "error" && (
-            <p className="form-error" role="alert">
-              {state.message}
+    <>
+      <Modal labelledBy={titleId} onCancel={requestClose} onClosed={close}>
+        {created ? (
+          <NewTokenPanel titleId={titleId} created={created} {...panelProps} verb="regenerated" />
+        ) : (
+          <form action={formAction}>
+            <h2 id={titleId}>Regenerate token</h2>
+            <p>
+              Issue a new secret for <strong className="token-name">{token.name}</strong>? The token keeps its ID, name, expiry and
+              history; integrations must switch to the new value.
             </p>
-          )}
-          <DialogActions onCancel={close} pending={pending} label="Regenerate token" />
-        </form>
-      )}
-    </Modal>
+            <div className="secret-box">
+              <code>{token.masked}</code>
+            </div>
+            <input type="hidden" name="tokenId" value={token.id} />
+            <fieldset className="choice-list">
+              <legend>The old secret</legend>
+              {OVERLAPS.map((overlap, index) => (
+                <label key={overlap.value} className="choice">
+                  <input type="radio" name="overlap" value={overlap.value} defaultChecked={index === 0} /> {overlap.label}
+                </label>
+              ))}
+            </fieldset>
+            {state.status === "error" && (
+              <p className="form-error" role="alert">
+                {state.message}
+              </p>
+            )}
+            <DialogActions onCancel={close} pending={pending} label="Regenerate token" />
+          </form>
+        )}
+      </Modal>
+      {/* Beside the dialog, not inside it: its Escape must close only itself. */}
+      {confirmDialog}
+    </>
   );
 }

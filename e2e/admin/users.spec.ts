@@ -187,6 +187,7 @@ test.describe("users", () => {
     await expect(password.getByRole("status")).toContainText("Password reset.");
     await expect(password.getByLabel("New password")).toHaveValue("");
     expect((await testDb().user.findUniqueOrThrow({ where: { id: target.id } })).passwordChangedAt).not.toBeNull();
+    expect(await testDb().userSession.count({ where: { userId: target.id, endedAt: null } })).toBe(0);
 
     // Every session the old password opened is over at its next page load; someone else's is not.
     for (const session of sessions) {

@@ -1,3 +1,4 @@
+import { administratorSpec } from "../support/admin";
 import { DEMO, expect, signInViaApi, test } from "../support/fixtures";
 import { testDb } from "../support/db";
 import { captureServerAction, replayServerAction } from "../support/server-actions";
@@ -107,5 +108,29 @@ test.describe("the administrator's cap on token lifetimes", () => {
     expect(answer).not.toContain("at most 7 days");
     expect(await testDb().setting.count({ where: { key: "tokens.maxLifetimeDays" } })).toBe(0);
     await analystContext.close();
+  });
+
+  // Sudo mode: changing the policy needs the password typed within the last 15 minutes.
+  test("16 minutes after sign-in, saving the policy asks for the password; a wrong one changes nothing; the right one saves the choice", async ({ page, makeUser }) => {
+    const admin = await makeUser(administratorSpec());
+    await signInViaApi(page.request, admin);
+    await testDb().userSession.updateMany({ where: { userId: admin.id }, data: { confirmedAt: new Date(Date.now() - 16 * 60 * 1000) } });
+    await page.goto("/admin/settings");
+    const policy = page.getByRole("form", { name: "Token policy" });
+    await policy.getByLabel("Maximum token lifetime").selectOption({ label: "90 days" });
+    await policy.getByRole("button", { name: "Save policy" }).click();
+
+    const confirm = page.getByRole("dialog", { name: "Confirm your password" });
+    await expect(confirm.getByLabel("Password")).toBeFocused();
+    expect(await testDb().setting.findUnique({ where: { key: "tokens.maxLifetimeDays" } })).toBeNull();
+    await confirm.getByLabel("Password").fill("not-my-password");
+    await confirm.getByRole("button", { name: "Confirm" }).click();
+    await expect(confirm.getByRole("alert")).toHaveText("Wrong password.");
+    expect(await testDb().setting.findUnique({ where: { key: "tokens.maxLifetimeDays" } })).toBeNull();
+
+    await confirm.getByLabel("Password").fill(admin.password);
+    await confirm.getByRole("button", { name: "Confirm" }).click();
+    await expect(policy.getByRole("status")).toHaveText("Saved. New tokens can last at most 90 days. Existing tokens keep their expiry.");
+    expect((await testDb().setting.findUniqueOrThrow({ where: { key: "tokens.maxLifetimeDays" } })).value).toBe("90");
   });
 });

@@ -3,7 +3,9 @@
 // Every export here is a public HTTP endpoint. Each one takes the user from the session, never from its
 // arguments, and refuses before building any query when there is none.
 import { revalidatePath } from "next/cache";
-import { getCurrentUser } from "../auth/session";
+import { passwordConfirmationRequired } from "../auth/confirmation";
+import { getCurrentSession, getCurrentUser } from "../auth/session";
+import { recentlyConfirmed } from "../auth/sudo";
 import { refuseGenerate, TOKEN_MESSAGES, type GenerateTokenState, type RegenerateTokenState, type RevokeTokenState } from "../tokens/action-state";
 import { regenerateToken } from "../tokens/lifecycle";
 import { TOKEN_PAGE_PATHS } from "../tokens/paths";
@@ -22,8 +24,11 @@ function logFailure(event: string, userId: string, error: unknown): void {
 }
 
 export async function generateTokenAction(_previous: GenerateTokenState, formData: FormData): Promise<GenerateTokenState> {
-  const user = await getCurrentUser();
-  if (!user) return { status: "error", message: TOKEN_MESSAGES.signedOut };
+  const current = await getCurrentSession();
+  if (!current) return { status: "error", message: TOKEN_MESSAGES.signedOut };
+  // A new credential needs the password typed within the last 15 minutes (sudo mode).
+  if (!recentlyConfirmed(current)) return passwordConfirmationRequired();
+  const user = current.user;
 
   let maxLifetimeDays: number | null;
   try {
@@ -47,6 +52,7 @@ export async function generateTokenAction(_previous: GenerateTokenState, formDat
   }
 }
 
+// Revoking never asks for the password again: taking a credential away must always be easy.
 export async function revokeTokenAction(_previous: RevokeTokenState, formData: FormData): Promise<RevokeTokenState> {
   const user = await getCurrentUser();
   if (!user) return { status: "error", message: TOKEN_MESSAGES.signedOut };
@@ -66,8 +72,11 @@ export async function revokeTokenAction(_previous: RevokeTokenState, formData: F
 }
 
 export async function regenerateTokenAction(_previous: RegenerateTokenState, formData: FormData): Promise<RegenerateTokenState> {
-  const user = await getCurrentUser();
-  if (!user) return { status: "error", message: TOKEN_MESSAGES.signedOut };
+  const current = await getCurrentSession();
+  if (!current) return { status: "error", message: TOKEN_MESSAGES.signedOut };
+  // A new secret needs the password typed within the last 15 minutes (sudo mode).
+  if (!recentlyConfirmed(current)) return passwordConfirmationRequired();
+  const user = current.user;
 
   const parsed = regenerateTokenSchema.safeParse({ tokenId: formData.get("tokenId"), overlap: formData.get("overlap") });
   if (!parsed.success) {

@@ -8,7 +8,8 @@ export type FormValues = Record<string, string | string[]>;
 
 export type FormState =
   | { status: "idle" }
-  | { status: "error"; message: string; errors?: FieldErrors; values?: FormValues }
+  // confirmPassword: refused until the password is typed again (lib/auth/confirmation.ts).
+  | { status: "error"; message: string; errors?: FieldErrors; values?: FormValues; confirmPassword?: true }
   | { status: "success"; message: string };
 
 export const INITIAL_FORM_STATE: FormState = { status: "idle" };

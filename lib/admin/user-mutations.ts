@@ -2,6 +2,7 @@
 // the very same code against a scratch database; the server actions pass the app's client. Callers pass
 // the acting user's id from the session, never from input.
 import bcrypt from "bcryptjs";
+import { endUserSessions } from "../auth/session-store";
 import type { Db } from "../db/connect";
 import { recordTokenEvents } from "../tokens/events";
 import { changeKeepingManagers } from "./managers";
@@ -75,13 +76,15 @@ export async function setUserAccess(db: Db, actorId: string, { userId, roleIds, 
 }
 
 /**
- * Sets a new password and ends every session the user holds (lib/auth/session.ts refuses sessions signed
- * in before passwordChangedAt): a reset often follows a suspected compromise, and a session opened with the
+ * Sets a new password and ends every session the user holds (their records are ended, and lib/auth/session.ts
+ * also refuses sessions signed in before passwordChangedAt): a reset often follows a suspected compromise, and a session opened with the
  * old password must not outlive it. Their API tokens are separate credentials and stay as they are.
  */
 export async function resetPassword(db: Db, userId: string, password: string): Promise<MutationResult> {
   const passwordHash = await bcrypt.hash(password, PASSWORD_HASH_COST);
-  const { count } = await db.user.updateMany({ where: { id: userId }, data: { passwordHash, passwordChangedAt: new Date() } });
+  const now = new Date();
+  const { count } = await db.user.updateMany({ where: { id: userId }, data: { passwordHash, passwordChangedAt: now } });
+  await endUserSessions(db, userId, now);
   return count === 1 ? { ok: true, value: undefined } : { ok: false, message: ADMIN_MESSAGES.userMissing };
 }
 

@@ -1,17 +1,19 @@
 import "server-only";
 import bcrypt from "bcryptjs";
 import type { NextAuthOptions } from "next-auth";
+import { encode, type JWT } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "../db/client";
 import { clientAddressOf } from "../http/client-address";
 import { recordSignInFailure, signInLimited } from "../security/sign-in-limit";
 import { safeAuthRedirect, type Area } from "./areas";
+import { endSession, resumeSession, SESSION_LIMITS, startSession, withinAbsoluteLifetime } from "./session-store";
 import { SIGN_IN_ERRORS, type SignInErrorCode } from "./sign-in-errors";
 
 // Compared against when the email is unknown, so that a miss costs as much time as a wrong password.
 const DUMMY_HASH = bcrypt.hashSync("not-a-real-password", 10);
 
-const SESSION_HOURS = 8;
+const SESSION_SECONDS = SESSION_LIMITS.absoluteMs / 1000;
 
 // Secure cookies whenever the public URL is https (production); a plain-http local run cannot use them.
 const SECURE_COOKIES = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
@@ -56,8 +58,33 @@ async function authorizeCredentials(credentials: Credentials, headers: unknown) 
   return { id: user.id, email: user.email, name: user.name };
 }
 
+// Thrown from the jwt callback: next-auth then clears the cookie and hands out no session, both on
+// /api/auth/session and to getServerSession.
+class SessionEnded extends Error {
+  constructor() {
+    super("session_ended");
+    this.name = "SessionEnded";
+  }
+}
+
+function signedInAtOf(token: JWT): number | null {
+  return typeof token.signedInAt === "number" ? token.signedInAt : null;
+}
+
+// next-auth renews the cookie for another maxAge each time the session is read; the JWT inside it never
+// outlives the absolute lifetime counted from sign-in.
+function secondsLeft(token: JWT | undefined, maxAge: number): number {
+  const signedInAt = token ? signedInAtOf(token) : null;
+  if (signedInAt === null) return maxAge;
+  return Math.max(1, Math.min(maxAge, Math.floor((signedInAt + SESSION_LIMITS.absoluteMs - Date.now()) / 1000)));
+}
+
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: SESSION_HOURS * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_SECONDS },
+  jwt: {
+    maxAge: SESSION_SECONDS,
+    encode: (params) => encode({ ...params, maxAge: secondsLeft(params.token, params.maxAge ?? SESSION_SECONDS) }),
+  },
   // The session cookie is HttpOnly and SameSite=Lax (next-auth's defaults), and Secure in production.
   useSecureCookies: SECURE_COOKIES,
   pages: { signIn: "/login" },
@@ -79,19 +106,46 @@ export const authOptions: NextAuthOptions = {
     async redirect({ url, baseUrl }) {
       return safeAuthRedirect(url, baseUrl);
     },
-    // The session carries only the user's id and when they signed in: roles, groups, the active flag and
-    // whether the password was reset since are read live per request (lib/auth/session.ts).
+    // The cookie carries the user's id, the sign-in time and the id of a session record; the record decides
+    // whether the cookie still opens anything (signed out, idle, past its lifetime), and roles, groups, the
+    // active flag and password resets are read live per request (lib/auth/session.ts).
     async jwt({ token, user }) {
+      const now = new Date();
       if (user) {
         token.sub = user.id;
         // next-auth renews the cookie (and its iat) as the session is used, so the sign-in time is kept apart.
-        token.signedInAt = Date.now();
+        token.signedInAt = now.getTime();
+        token.sid = await startSession(db, user.id, now);
+        token.confirmedAt = now.getTime();
+        return token;
       }
+      const signedInAt = signedInAtOf(token);
+      // A cookie without a session id was issued before sessions were recorded: it counts as signed out.
+      if (typeof token.sid !== "string" || !token.sub || signedInAt === null || !withinAbsoluteLifetime(signedInAt, now)) throw new SessionEnded();
+      const live = await resumeSession(db, token.sid, token.sub, now);
+      if (!live) throw new SessionEnded();
+      // Read from the record on every request, never trusted from the cookie (lib/auth/sudo.ts).
+      token.confirmedAt = live.confirmedAt.getTime();
       return token;
     },
     async session({ session, token }) {
-      const signedInAt = typeof token.signedInAt === "number" ? token.signedInAt : 0;
-      return { ...session, user: { id: token.sub ?? "", email: session.user?.email ?? "", name: session.user?.name ?? "" }, signedInAt };
+      const signedInAt = signedInAtOf(token) ?? 0;
+      const expires = new Date(Math.min(Date.parse(session.expires), signedInAt + SESSION_LIMITS.absoluteMs)).toISOString();
+      return {
+        ...session,
+        expires,
+        user: { id: token.sub ?? "", email: session.user?.email ?? "", name: session.user?.name ?? "" },
+        signedInAt,
+        // The record's id is no credential (only the encrypted cookie is): it lets the server find the record.
+        sessionId: typeof token.sid === "string" ? token.sid : undefined,
+        confirmedAt: typeof token.confirmedAt === "number" ? token.confirmedAt : 0,
+      };
+    },
+  },
+  events: {
+    // Ends the record, so that a copy of the cookie taken before signing out stops working too.
+    async signOut({ token }) {
+      if (typeof token?.sid === "string") await endSession(db, token.sid, new Date());
     },
   },
 };

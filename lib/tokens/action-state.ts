@@ -6,14 +6,15 @@ export type NewToken = { token: string; name: string; masked: string };
 
 export type GenerateTokenState =
   | { status: "idle" }
-  | { status: "error"; message: string; errors?: TokenFormErrors; name?: string; expiry?: string; expiresOn?: string }
+  // confirmPassword: refused until the password is typed again (lib/auth/confirmation.ts).
+  | { status: "error"; message: string; errors?: TokenFormErrors; name?: string; expiry?: string; expiresOn?: string; confirmPassword?: true }
   // The plaintext token travels only here, once, in the response to the request that created it.
   | { status: "success"; message: string; created: NewToken };
 
 // A regeneration hands back the new secret exactly like a generation: once, in this response.
 export type RegenerateTokenState =
   | { status: "idle" }
-  | { status: "error"; message: string }
+  | { status: "error"; message: string; confirmPassword?: true }
   | { status: "success"; message: string; created: NewToken };
 
 export type RevokeTokenState = { status: "idle" } | { status: "error"; message: string } | { status: "success"; message: string };

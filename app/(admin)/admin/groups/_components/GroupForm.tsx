@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useConfirmedActionState } from "@/components/auth/useConfirmedActionState";
 import { FormAlert } from "@/components/admin/FormAlert";
 import { TextField } from "@/components/admin/TextField";
 import { createGroupAction, renameGroupAction } from "@/lib/actions/groups";
@@ -9,7 +9,7 @@ import { LABEL_NAME_MAX } from "@/lib/admin/validation";
 
 /** Creates a visibility group, or renames an existing one. */
 export function GroupForm({ group }: { group?: { id: string; name: string } }) {
-  const [state, formAction, pending] = useActionState(group ? renameGroupAction : createGroupAction, INITIAL_FORM_STATE);
+  const [state, formAction, pending, confirmDialog] = useConfirmedActionState(group ? renameGroupAction : createGroupAction, INITIAL_FORM_STATE);
   return (
     <form action={formAction} noValidate>
       {group && <input type="hidden" name="groupId" value={group.id} />}
@@ -24,6 +24,7 @@ export function GroupForm({ group }: { group?: { id: string; name: string } }) {
       <button type="submit" className="button-primary" disabled={pending} aria-busy={pending || undefined}>
         {group ? "Rename group" : "Create group"}
       </button>
+      {confirmDialog}
     </form>
   );
 }

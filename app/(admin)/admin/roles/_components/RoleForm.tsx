@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useConfirmedActionState } from "@/components/auth/useConfirmedActionState";
 import { ChoiceList } from "@/components/admin/ChoiceList";
 import { FormAlert } from "@/components/admin/FormAlert";
 import { TextField } from "@/components/admin/TextField";
@@ -15,7 +15,7 @@ type Props = { role?: { id: string; name: string; permissions: string[] } };
 
 /** Creates a role, or renames an existing one and sets its permissions. */
 export function RoleForm({ role }: Props) {
-  const [state, formAction, pending] = useActionState(role ? updateRoleAction : createRoleAction, INITIAL_FORM_STATE);
+  const [state, formAction, pending, confirmDialog] = useConfirmedActionState(role ? updateRoleAction : createRoleAction, INITIAL_FORM_STATE);
   return (
     <form action={formAction} noValidate>
       {role && <input type="hidden" name="roleId" value={role.id} />}
@@ -37,6 +37,7 @@ export function RoleForm({ role }: Props) {
       <button type="submit" className="button-primary" disabled={pending} aria-busy={pending || undefined}>
         {role ? "Save role" : "Create role"}
       </button>
+      {confirmDialog}
     </form>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useConfirmedActionState } from "@/components/auth/useConfirmedActionState";
 import { ChoiceList, type Choice } from "@/components/admin/ChoiceList";
 import { FormAlert } from "@/components/admin/FormAlert";
 import { TextField } from "@/components/admin/TextField";
@@ -11,7 +11,7 @@ import { PASSWORD_MIN, PERSON_NAME_MAX } from "@/lib/admin/validation";
 type Props = { roles: Choice[]; groups: Choice[] };
 
 export function CreateUserForm({ roles, groups }: Props) {
-  const [state, formAction, pending] = useActionState(createUserAction, INITIAL_FORM_STATE);
+  const [state, formAction, pending, confirmDialog] = useConfirmedActionState(createUserAction, INITIAL_FORM_STATE);
   const area = submittedValue(state, "area") ?? "staff";
   const areaError = fieldError(state, "area");
   return (
@@ -55,6 +55,7 @@ export function CreateUserForm({ roles, groups }: Props) {
       <button type="submit" className="button-primary" disabled={pending} aria-busy={pending || undefined}>
         Create user
       </button>
+      {confirmDialog}
     </form>
   );
 }

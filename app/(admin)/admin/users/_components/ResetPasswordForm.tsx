@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useConfirmedActionState } from "@/components/auth/useConfirmedActionState";
 import { FormAlert } from "@/components/admin/FormAlert";
 import { TextField } from "@/components/admin/TextField";
 import { resetPasswordAction } from "@/lib/actions/users";
@@ -8,7 +8,7 @@ import { fieldError, INITIAL_FORM_STATE } from "@/lib/admin/form-state";
 import { PASSWORD_MIN } from "@/lib/admin/validation";
 
 export function ResetPasswordForm({ userId }: { userId: string }) {
-  const [state, formAction, pending] = useActionState(resetPasswordAction, INITIAL_FORM_STATE);
+  const [state, formAction, pending, confirmDialog] = useConfirmedActionState(resetPasswordAction, INITIAL_FORM_STATE);
   return (
     <form action={formAction} noValidate>
       <input type="hidden" name="userId" value={userId} />
@@ -24,6 +24,7 @@ export function ResetPasswordForm({ userId }: { userId: string }) {
       <button type="submit" disabled={pending} aria-busy={pending || undefined}>
         Reset password
       </button>
+      {confirmDialog}
     </form>
   );
 }

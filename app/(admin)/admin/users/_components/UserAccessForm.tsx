@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useConfirmedActionState } from "@/components/auth/useConfirmedActionState";
 import { ChoiceList, type Choice } from "@/components/admin/ChoiceList";
 import { FormAlert } from "@/components/admin/FormAlert";
 import { updateUserAccessAction } from "@/lib/actions/users";
@@ -9,7 +9,7 @@ import { fieldError, INITIAL_FORM_STATE, submittedList } from "@/lib/admin/form-
 type Props = { userId: string; roles: Choice[]; groups: Choice[]; roleIds: string[]; groupIds: string[] };
 
 export function UserAccessForm({ userId, roles, groups, roleIds, groupIds }: Props) {
-  const [state, formAction, pending] = useActionState(updateUserAccessAction, INITIAL_FORM_STATE);
+  const [state, formAction, pending, confirmDialog] = useConfirmedActionState(updateUserAccessAction, INITIAL_FORM_STATE);
   return (
     <form action={formAction} noValidate>
       <input type="hidden" name="userId" value={userId} />
@@ -25,6 +25,7 @@ export function UserAccessForm({ userId, roles, groups, roleIds, groupIds }: Pro
       <button type="submit" className="button-primary" disabled={pending} aria-busy={pending || undefined}>
         Save roles and groups
       </button>
+      {confirmDialog}
     </form>
   );
 }

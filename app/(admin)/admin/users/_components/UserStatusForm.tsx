@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useConfirmedActionState } from "@/components/auth/useConfirmedActionState";
 import { FormAlert } from "@/components/admin/FormAlert";
 import { deactivateUserAction, reactivateUserAction } from "@/lib/actions/users";
 import { INITIAL_FORM_STATE } from "@/lib/admin/form-state";
@@ -9,7 +9,7 @@ type Props = { userId: string; active: boolean; isSelf: boolean };
 
 /** Deactivate or reactivate; one form, so the confirmation of the last change stays in view after it. */
 export function UserStatusForm({ userId, active, isSelf }: Props) {
-  const [state, formAction, pending] = useActionState(active ? deactivateUserAction : reactivateUserAction, INITIAL_FORM_STATE);
+  const [state, formAction, pending, confirmDialog] = useConfirmedActionState(active ? deactivateUserAction : reactivateUserAction, INITIAL_FORM_STATE);
   if (active && isSelf) return <p className="muted">This is your own account: you cannot deactivate it.</p>;
   return (
     <form action={formAction}>
@@ -23,6 +23,7 @@ export function UserStatusForm({ userId, active, isSelf }: Props) {
       <button type="submit" className={active ? "button-danger" : "button-primary"} disabled={pending} aria-busy={pending || undefined}>
         {active ? "Deactivate user" : "Reactivate user"}
       </button>
+      {confirmDialog}
     </form>
   );
 }
