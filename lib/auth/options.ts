@@ -80,6 +80,14 @@ function secondsLeft(token: JWT | undefined, maxAge: number): number {
 }
 
 export const authOptions: NextAuthOptions = {
+  // next-auth logs its errors with a stack trace (an ended session is one): one JSON line with the code only.
+  logger: {
+    error(code) {
+      console.error(JSON.stringify({ event: "auth_error", code: String(code).slice(0, 100) }));
+    },
+    warn() {},
+    debug() {},
+  },
   session: { strategy: "jwt", maxAge: SESSION_SECONDS },
   jwt: {
     maxAge: SESSION_SECONDS,
