@@ -1,4 +1,5 @@
-import "server-only";
+// Session records, given the database like lib/admin/*-mutations.ts: not marked server-only, because
+// `npm run create-admin` (plain Node through tsx) loads the user mutations that end sessions.
 import crypto from "node:crypto";
 import type { Db } from "../db/connect";
 
