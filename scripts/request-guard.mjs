@@ -1,8 +1,14 @@
 // Requests refused before they reach Next.js. Next.js answers 500 when a dynamic route's parameter is not
 // valid percent-encoding (/api/v1/orders/%ff): it fails decoding it. Such a path names nothing, so it gets
 // the 400 it deserves, in the API's error shape under /api (the same body as lib/api/errors.ts's
-// invalid_request, which this plain-JavaScript server cannot import).
-const INVALID_REQUEST = JSON.stringify({ error: { code: "invalid_request", message: "The request is not valid." } });
+// invalid_request, which this plain-JavaScript server cannot import), with the request's ID as every API
+// error carries it.
+import { REQUEST_ID_HEADER } from "./request-id.mjs";
+
+function invalidRequestBody(requestId) {
+  const error = { code: "invalid_request", message: "The request is not valid." };
+  return JSON.stringify({ error: requestId ? { ...error, requestId } : error });
+}
 
 function hasDecodablePath(url) {
   const raw = String(url ?? "");
@@ -24,6 +30,6 @@ export function refuseMalformed(req, res) {
     "Cache-Control": "no-store",
     "X-Content-Type-Options": "nosniff",
   });
-  res.end(api ? INVALID_REQUEST : "Bad Request");
+  res.end(api ? invalidRequestBody(req.headers[REQUEST_ID_HEADER]) : "Bad Request");
   return true;
 }

@@ -3,6 +3,8 @@
 //    sends is removed), taking the Nth X-Forwarded-For entry from the right only when TRUSTED_PROXY_HOPS=N
 //    says that N proxies of ours stand in front;
 //  - refuse paths that are not valid percent-encoding (scripts/request-guard.mjs), which Next.js fails on;
+//  - give every request an ID (scripts/request-id.mjs), answered as X-Request-Id on every response, its
+//    own early refusals included, and handed to the app in a header the client cannot set;
 //  - write one structured log line per request (scripts/request-log.mjs): never a secret or header value;
 //  - shut down gracefully on SIGTERM: stop accepting, finish in-flight requests, then let the app flush
 //    what it buffers (last-used stamps) and close its database pool.
@@ -11,6 +13,7 @@ import next from "next";
 import { clientAddress } from "./client-address.mjs";
 import { appEnv, root } from "./env.mjs";
 import { refuseMalformed } from "./request-guard.mjs";
+import { REQUEST_ID_HEADER, REQUEST_ID_RESPONSE_HEADER, requestIdFor } from "./request-id.mjs";
 import { logRequest } from "./request-log.mjs";
 
 const CLIENT_ADDRESS_HEADER = "x-platform-client-address";
@@ -31,7 +34,10 @@ const server = http.createServer((req, res) => {
     trustedHops: hops,
   });
   req.headers[CLIENT_ADDRESS_HEADER] = address;
-  logRequest(req, res, { address });
+  const requestId = requestIdFor(req.headers["x-request-id"]);
+  req.headers[REQUEST_ID_HEADER] = requestId;
+  res.setHeader(REQUEST_ID_RESPONSE_HEADER, requestId);
+  logRequest(req, res, { address, requestId });
   if (refuseMalformed(req, res)) return;
   handle(req, res);
 });

@@ -238,7 +238,7 @@ test("10,000 generated and mutated requests: never a 5xx, never accepted without
   for (const path of ["/api/v1/orders/%ff%fe", "/api/v1/products/%E0%A4%A"]) {
     const odd = await fetch(new URL(path, baseURL), { headers: { Authorization: `Bearer ${genuine}`, "X-Forwarded-For": genuineAddress } });
     expect(odd.status, path).toBe(400);
-    expect(await odd.json(), path).toEqual({ error: { code: "invalid_request", message: expect.any(String) } });
+    expect(await odd.json(), path).toEqual({ error: { code: "invalid_request", message: expect.any(String), requestId: expect.any(String) } });
   }
   // The genuine token still works afterwards.
   const me = await fetch(new URL("/api/v1/me", baseURL), { headers: { Authorization: `Bearer ${genuine}`, "X-Forwarded-For": genuineAddress } });

@@ -1,7 +1,9 @@
 import { NextResponse } from "next/server";
 
-// The one place that shapes API errors: {"error": {"code", "message"}} with the matching status.
-// Messages are fixed per code, so nothing internal (stack traces, SQL, which check failed) can leak.
+// The one place that shapes API errors: {"error": {"code", "message", "requestId"}} with the matching
+// status. Messages are fixed per code, so nothing internal (stack traces, SQL, which check failed) can leak.
+// The request ID (also in the X-Request-Id header and the server's log line) lets a client's report be
+// matched with the log; every caller must pass it, so no error body can go out without it.
 export const API_ERRORS = {
   unauthorized: { status: 401, message: "A valid API token is required." },
   forbidden: { status: 403, message: "The token's owner does not have the permission this request needs." },
@@ -15,11 +17,15 @@ export const API_ERRORS = {
 
 export type ApiErrorCode = keyof typeof API_ERRORS;
 
-export function apiError(code: ApiErrorCode, options: { message?: string; headers?: Record<string, string> } = {}): NextResponse {
+export type ApiErrorOptions = { requestId: string | null; message?: string; headers?: Record<string, string> };
+
+export function apiError(code: ApiErrorCode, options: ApiErrorOptions): NextResponse {
   const { status, message } = API_ERRORS[code];
   const headers: Record<string, string> = { "Cache-Control": "no-store", ...options.headers };
   if (code === "unauthorized") headers["WWW-Authenticate"] = 'Bearer realm="api"';
-  return NextResponse.json({ error: { code, message: options.message ?? message } }, { status, headers });
+  const error: { code: ApiErrorCode; message: string; requestId?: string } = { code, message: options.message ?? message };
+  if (options.requestId) error.requestId = options.requestId;
+  return NextResponse.json({ error }, { status, headers });
 }
 
 /** Thrown by handlers for an expected refusal; turned into the matching error response. */

@@ -2,7 +2,7 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import { hasPermission, type Permission } from "../access/permissions";
 import { isDatabaseUnavailable } from "../db/errors";
-import { PRINCIPAL_HEADER } from "../http/headers";
+import { PRINCIPAL_HEADER, requestIdOf } from "../http/headers";
 import { ApiError, apiError } from "./errors";
 import { claimPrincipal, type Principal } from "./principal";
 
@@ -16,14 +16,15 @@ type Handler<P> = (input: { request: NextRequest; principal: Principal; params: 
  */
 export function apiRoute<P = Record<string, never>>(permission: Permission | null, handler: Handler<P>) {
   return async (request: NextRequest, context: RouteContext<P>): Promise<Response> => {
+    const requestId = requestIdOf(request.headers);
     const principal = claimPrincipal(request.headers.get(PRINCIPAL_HEADER));
-    if (!principal) return apiError("unauthorized");
-    if (permission && !hasPermission(principal.permissions, permission)) return apiError("forbidden");
+    if (!principal) return apiError("unauthorized", { requestId });
+    if (permission && !hasPermission(principal.permissions, permission)) return apiError("forbidden", { requestId });
     let response: Response;
     try {
       response = await handler({ request, principal, params: await context.params });
     } catch (error) {
-      return errorResponse(error);
+      return errorResponse(error, requestId);
     }
     // What a token reads is its owner's data: no browser or proxy cache may keep it.
     if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", "no-store");
@@ -32,9 +33,9 @@ export function apiRoute<P = Record<string, never>>(permission: Permission | nul
 }
 
 /** The response for anything a handler throws. */
-export function errorResponse(error: unknown): Response {
-  if (error instanceof ApiError) return apiError(error.code, { message: error.message });
-  if (isDatabaseUnavailable(error)) return apiError("unavailable", { headers: { "Retry-After": "5" } });
-  console.error(JSON.stringify({ event: "api_error", error: String((error as Error)?.message ?? error).slice(0, 500) }));
-  return apiError("internal");
+export function errorResponse(error: unknown, requestId: string | null): Response {
+  if (error instanceof ApiError) return apiError(error.code, { requestId, message: error.message });
+  if (isDatabaseUnavailable(error)) return apiError("unavailable", { requestId, headers: { "Retry-After": "5" } });
+  console.error(JSON.stringify({ event: "api_error", requestId, error: String((error as Error)?.message ?? error).slice(0, 500) }));
+  return apiError("internal", { requestId });
 }

@@ -4,6 +4,7 @@ import { apiError } from "@/lib/api/errors";
 import { errorResponse } from "@/lib/api/handler";
 import { jsonBody } from "@/lib/api/input";
 import { clientAddressOf } from "@/lib/http/client-address";
+import { requestIdOf } from "@/lib/http/headers";
 import { countFailure, LIMITS } from "@/lib/security/limiter";
 import { MAX_REPORTED_CREDENTIALS, revokeReportedTokens } from "@/lib/tokens/lifecycle";
 
@@ -23,9 +24,10 @@ const reportSchema = z
 const MAX_REPORT_BYTES = 256 * 1024;
 
 export async function POST(request: NextRequest): Promise<Response> {
+  const requestId = requestIdOf(request.headers);
   const limit = await countFailure(`credential-report:${clientAddressOf(request.headers)}`, LIMITS.credentialReportsPerAddress);
   if (limit.limited) {
-    return apiError("rate_limited", { message: "Too many reports. Try again later.", headers: { "Retry-After": String(limit.retryAfterSeconds) } });
+    return apiError("rate_limited", { requestId, message: "Too many reports. Try again later.", headers: { "Retry-After": String(limit.retryAfterSeconds) } });
   }
   try {
     const { credentials } = await jsonBody(request, reportSchema, MAX_REPORT_BYTES);
@@ -34,7 +36,7 @@ export async function POST(request: NextRequest): Promise<Response> {
     console.info(JSON.stringify({ event: "credential_report", values: credentials.length, revoked }));
     return NextResponse.json({ status: "accepted" }, { status: 202, headers: { "Cache-Control": "no-store" } });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, requestId);
   }
 }
 
