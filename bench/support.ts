@@ -40,7 +40,9 @@ export async function startServer(port: number, databaseUrl: string, options: Se
   const [file, ...args] = cpus ? ["taskset", "-c", cpus, ...command] : command;
   const child = spawn(file, args, {
     cwd: dir,
-    env: { ...process.env, NEXT_DIST_DIR: BENCH_DIST, PORT: String(port), DATABASE_URL: databaseUrl, NODE_ENV: "production", ...env },
+    // The per-token quota is counted as in production but set far above what a benchmark sends, so that
+    // its cost is measured and it never refuses.
+    env: { ...process.env, NEXT_DIST_DIR: BENCH_DIST, PORT: String(port), DATABASE_URL: databaseUrl, NODE_ENV: "production", API_RATE_LIMIT_PER_HOUR: "1000000000", ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;

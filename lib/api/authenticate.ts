@@ -9,6 +9,7 @@ import { verifyToken } from "../tokens/verify";
 import { apiError } from "./errors";
 import { errorResponse } from "./handler";
 import { issuePrincipal } from "./principal";
+import { quotaHeaders, spendTokenQuota } from "./quota";
 
 // Paths under /api/v1 that need no token.
 const PUBLIC_PATHS = new Set(["/api/v1", "/api/v1/openapi.json", "/api/v1/credentials/revoke"]);
@@ -53,6 +54,18 @@ export async function authenticateApiRequest(request: NextRequest): Promise<Resp
     return state.limited ? tooManyFailures(state.retryAfterSeconds, requestId) : apiError("unauthorized", { requestId });
   }
 
+  // The quota is counted only once the token is verified: nobody else can spend a token's quota.
+  const quota = await spendTokenQuota(verified.tokenId);
+  if (quota.limited) {
+    const refused = apiError("rate_limited", {
+      requestId,
+      message: "This token's request quota is spent. Try again after the time in Retry-After.",
+      headers: { ...quotaHeaders(quota), "Retry-After": String(quota.resetSeconds) },
+    });
+    refused.headers.set(TOKEN_ID_RESPONSE_HEADER, verified.tokenId);
+    return refused;
+  }
+
   recordTokenUse(verified, address, request.headers.get("user-agent"), now);
   const { owner } = verified;
   headers.set(
@@ -67,5 +80,7 @@ export async function authenticateApiRequest(request: NextRequest): Promise<Resp
   );
   const response = NextResponse.next({ request: { headers } });
   response.headers.set(TOKEN_ID_RESPONSE_HEADER, verified.tokenId);
+  // Next.js adds middleware's response headers to the handler's answer, whatever its status.
+  for (const [name, value] of Object.entries(quotaHeaders(quota))) response.headers.set(name, value);
   return response;
 }
