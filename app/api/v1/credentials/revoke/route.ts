@@ -7,6 +7,7 @@ import { clientAddressOf } from "@/lib/http/client-address";
 import { requestIdOf } from "@/lib/http/headers";
 import { countFailure, LIMITS } from "@/lib/security/limiter";
 import { MAX_REPORTED_CREDENTIALS, revokeReportedTokens } from "@/lib/tokens/lifecycle";
+import { otherMethods } from "@/lib/api/not-allowed";
 
 // Leaked-token reports, as GitHub's credential revocation API takes them: anyone who finds tokens in a
 // public place may send them here without authentication, and every genuine one is revoked at once. The
@@ -40,4 +41,5 @@ export async function POST(request: NextRequest): Promise<Response> {
   }
 }
 
-export { methodNotAllowed as GET, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from "@/lib/api/not-allowed";
+const { notAllowed, options } = otherMethods("POST");
+export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE, options as OPTIONS };
