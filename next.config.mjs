@@ -31,6 +31,9 @@ const nextConfig = {
   // Native drivers stay out of the bundle and load from node_modules at run time.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg", "ioredis"],
   poweredByHeader: false,
+  // Next.js would answer a trailing slash with its own redirect, whose body is plain text: middleware.ts
+  // answers it instead (JSON under /api, the same redirect elsewhere).
+  skipTrailingSlashRedirect: true,
   reactStrictMode: true,
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

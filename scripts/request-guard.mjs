@@ -1,7 +1,9 @@
 // Requests refused before they reach Next.js, in the API's error shape under /api and as plain text
 // elsewhere. The JSON bodies carry the same codes and messages as lib/api/errors.ts, which this
 // plain-JavaScript server cannot import (tests/unit/request-guard.test.ts holds the two equal).
+// Every refusal carries the request's ID (scripts/request-id.mjs), as every API error does.
 import { ServerResponse, STATUS_CODES } from "node:http";
+import { REQUEST_ID_HEADER } from "./request-id.mjs";
 
 export const REFUSALS = {
   invalid_request: { status: 400, message: "The request is not valid." },
@@ -19,8 +21,10 @@ export function isApiPath(target) {
   return pathOf(target).startsWith("/api/");
 }
 
-function refusalBody(code, api) {
-  return api ? JSON.stringify({ error: { code, message: REFUSALS[code].message } }) : STATUS_CODES[REFUSALS[code].status];
+function refusalBody(code, api, requestId) {
+  if (!api) return STATUS_CODES[REFUSALS[code].status];
+  const error = { code, message: REFUSALS[code].message };
+  return JSON.stringify({ error: requestId ? { ...error, requestId } : error });
 }
 
 function refusalHeaders(api) {
@@ -30,7 +34,7 @@ function refusalHeaders(api) {
 /** Answers the request with the refusal named by `code`; `close` also ends the connection once it is sent. */
 export function refuse(req, res, code, { close = false } = {}) {
   const api = isApiPath(req.url);
-  const body = refusalBody(code, api);
+  const body = refusalBody(code, api, req.headers[REQUEST_ID_HEADER]);
   res.writeHead(REFUSALS[code].status, { ...refusalHeaders(api), "Content-Length": Buffer.byteLength(body), ...(close ? { Connection: "close" } : {}) });
   res.end(body);
 }

@@ -1,5 +1,5 @@
-// One JSON line per request: method, path, status, duration, client address and, when a token
-// authenticated it, the token ID. Never the query string (clients put secrets there), never a header
+// One JSON line per request: method, path, status, duration, client address, request ID and, when a
+// token authenticated it, the token ID. Never the query string (clients put secrets there), never a header
 // value, and never a token's secret even when a client puts a whole token in the path.
 export const TOKEN_ID_RESPONSE_HEADER = "x-platform-token-id";
 
@@ -78,7 +78,7 @@ function takeHeader(res, headerArgs) {
 
 /** Logs the request when its response is done, and keeps the token ID header from reaching the client. */
 // Written to stdout directly: console.log inside a request is decorated by Next.js (dimmed with ANSI codes).
-export function logRequest(req, res, { address, write = (line) => process.stdout.write(`${line}\n`) }) {
+export function logRequest(req, res, { address, requestId, write = (line) => process.stdout.write(`${line}\n`) }) {
   const started = process.hrtime.bigint();
   let tokenId;
   // Node sends headers through writeHead, also when the app never calls it (res.write/end call it).
@@ -96,6 +96,7 @@ export function logRequest(req, res, { address, write = (line) => process.stdout
       durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
       address,
     };
+    if (requestId) entry.requestId = requestId;
     if (tokenId) entry.tokenId = tokenId;
     if (!res.writableFinished) entry.aborted = true;
     write(JSON.stringify(entry));

@@ -5,6 +5,8 @@
 //  - refuse paths that are not valid percent-encoding and the methods TRACE, TRACK and CONNECT
 //    (scripts/request-guard.mjs), which Next.js fails on;
 //  - refuse request bodies over their route's limit before anything reads them (scripts/body-limit.mjs);
+//  - give every request an ID (scripts/request-id.mjs), answered as X-Request-Id on every response, its
+//    own early refusals included, and handed to the app in a header the client cannot set;
 //  - write one structured log line per request (scripts/request-log.mjs): never a secret or header value;
 //  - shut down gracefully on SIGTERM: stop accepting, finish in-flight requests, then let the app flush
 //    what it buffers (last-used stamps) and close its database pool.
@@ -14,6 +16,7 @@ import { clientAddress } from "./client-address.mjs";
 import { appEnv, root } from "./env.mjs";
 import { expectsContinue, limitBody } from "./body-limit.mjs";
 import { answerClientError, refuseMalformed, refuseMethod, responseOnSocket } from "./request-guard.mjs";
+import { REQUEST_ID_HEADER, REQUEST_ID_RESPONSE_HEADER, requestIdFor } from "./request-id.mjs";
 import { logRequest } from "./request-log.mjs";
 
 const CLIENT_ADDRESS_HEADER = "x-platform-client-address";
@@ -34,7 +37,10 @@ const server = http.createServer((req, res) => {
     trustedHops: hops,
   });
   req.headers[CLIENT_ADDRESS_HEADER] = address;
-  logRequest(req, res, { address });
+  const requestId = requestIdFor(req.headers["x-request-id"]);
+  req.headers[REQUEST_ID_HEADER] = requestId;
+  res.setHeader(REQUEST_ID_RESPONSE_HEADER, requestId);
+  logRequest(req, res, { address, requestId });
   if (refuseMalformed(req, res) || refuseMethod(req, res)) return;
   limitBody(req, res, handle);
 });

@@ -66,7 +66,7 @@ test("a token that can only read orders in EMEA", async ({ page, browser, reques
   const write = await request.post("/api/v1/orders", { headers: bearer(token), data: { customer: "x", totalCents: 1, visibilityGroupId: emea.id } });
   for (const refused of [products, write]) {
     expect(refused.status()).toBe(403);
-    expect(await refused.json()).toEqual({ error: { code: "forbidden", message: expect.any(String) } });
+    expect(await refused.json()).toEqual({ error: { code: "forbidden", message: expect.any(String), requestId: expect.any(String) } });
   }
   expect(await testDb().order.count({ where: { customer: "x", totalCents: 1 } })).toBe(0);
 

@@ -13,7 +13,7 @@ async function expectUnauthorized(response: APIResponse) {
   expect(response.headers()["content-type"]).toContain("application/json");
   expect(response.headers()["cache-control"]).toBe("no-store");
   // The same body for every reason, so a caller learns nothing about why.
-  expect(await response.json()).toEqual({ error: { code: "unauthorized", message: UNAUTHORIZED_MESSAGE } });
+  expect(await response.json()).toEqual({ error: { code: "unauthorized", message: UNAUTHORIZED_MESSAGE, requestId: expect.any(String) } });
 }
 
 test.describe("API authentication: every refusal is the same 401", () => {

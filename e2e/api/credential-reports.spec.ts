@@ -68,7 +68,8 @@ test.describe("reporting leaked tokens", () => {
       expect(body.error.message.startsWith(message) || body.error.message.includes("Unrecognized")).toBe(true);
     }
     const notJson = await request.post(REPORT, { headers: { "Content-Type": "text/plain" }, data: token.token });
-    expect(notJson.status()).toBe(400);
+    expect(notJson.status()).toBe(415);
+    expect((await notJson.json()).error.code).toBe("unsupported_media_type");
     expect((await request.get("/api/v1/me", { headers: bearer(token.token) })).status()).toBe(200);
     expect((await request.get(REPORT)).status()).toBe(405);
   });

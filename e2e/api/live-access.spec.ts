@@ -11,7 +11,7 @@ test.describe("changes to the owner apply on the next request", () => {
     await testDb().userRole.deleteMany({ where: { userId: user.id } });
     const response = await request.get("/api/v1/orders", { headers: bearer(token) });
     expect(response.status()).toBe(403);
-    expect(await response.json()).toEqual({ error: { code: "forbidden", message: expect.any(String) } });
+    expect(await response.json()).toEqual({ error: { code: "forbidden", message: expect.any(String), requestId: expect.any(String) } });
     expect((await (await request.get("/api/v1/me", { headers: bearer(token) })).json()).permissions).toEqual([]);
   });
 

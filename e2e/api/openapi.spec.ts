@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "../support/fixtures";
+import { bearer, createTestToken } from "../support/tokens";
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 const API_DIR = path.join(process.cwd(), "app", "api", "v1");
@@ -52,7 +53,7 @@ test("every documented operation describes its parameters, responses and errors,
     }
   }
   const text = JSON.stringify(document);
-  for (const [, kind, name] of text.matchAll(/"#\/components\/(schemas|responses)\/(\w+)"/g)) {
+  for (const [, kind, name] of text.matchAll(/"#\/components\/(schemas|responses|headers|parameters)\/(\w+)"/g)) {
     expect(document.components[kind][name], `${kind}/${name}`).toBeDefined();
   }
 });
@@ -63,4 +64,51 @@ test("documented error codes are the ones the API answers with", async ({ reques
   const unauthorized = await (await request.get("/api/v1/me")).json();
   expect(codes).toContain(unauthorized.error.code);
   expect(codes).toEqual(expect.arrayContaining(["unauthorized", "forbidden", "not_found", "invalid_request", "rate_limited"]));
+  expect(codes).toEqual(expect.arrayContaining(["method_not_allowed", "payload_too_large", "unsupported_media_type", "idempotency_key_reused", "idempotency_conflict"]));
+  expect(document.components.schemas.Error.properties.error.properties.requestId).toBeDefined();
+});
+
+/** Follows one local reference (#/components/...). */
+function resolve(document: any, value: any): any {
+  return value?.$ref ? value.$ref.slice(2).split("/").reduce((node: any, key: string) => node[key], document) : value;
+}
+
+test("request IDs, quotas, idempotency and every refusal are described", async ({ request }) => {
+  const document = await (await request.get("/api/v1/openapi.json")).json();
+  for (const [route, operations] of Object.entries(document.paths as Record<string, Record<string, any>>)) {
+    for (const [method, operation] of Object.entries(operations)) {
+      const isPublic = Array.isArray(operation.security) && operation.security.length === 0;
+      for (const [status, raw] of Object.entries(operation.responses)) {
+        const described = resolve(document, raw);
+        expect(described.headers?.["X-Request-Id"], `${method} ${route} ${status}`).toBeDefined();
+        if (!isPublic && status.startsWith("2")) {
+          for (const name of ["RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"]) expect(described.headers[name], `${method} ${route} ${status} ${name}`).toBeDefined();
+        }
+      }
+    }
+  }
+  for (const [route, method] of [["/orders", "post"], ["/orders/{id}", "patch"]]) {
+    const operation = document.paths[route][method];
+    const parameters = operation.parameters.map((parameter: any) => resolve(document, parameter));
+    expect(parameters.find((parameter: any) => parameter.name === "Idempotency-Key")).toMatchObject({ in: "header", schema: { minLength: 1, maxLength: 255 } });
+    for (const status of ["400", "409", "413", "415", "422", "429"]) expect(operation.responses[status], `${method} ${route} ${status}`).toBeDefined();
+    const success = resolve(document, operation.responses[method === "post" ? "201" : "200"]);
+    expect(success.headers["Idempotent-Replayed"]).toBeDefined();
+  }
+  const { responses } = document.components;
+  expect(responses.MethodNotAllowed.headers.Allow).toBeDefined();
+  expect(responses.RateLimited.headers["Retry-After"]).toBeDefined();
+  expect(responses.RateLimited.headers["RateLimit-Reset"]).toBeDefined();
+});
+
+test("the headers the API sends are the ones the document names", async ({ request, makeUser }) => {
+  const document = await (await request.get("/api/v1/openapi.json")).json();
+  const { token } = await createTestToken((await makeUser()).id);
+  const me = await request.get("/api/v1/me", { headers: bearer(token) });
+  expect(me.status()).toBe(200);
+  for (const name of Object.keys(resolve(document, document.paths["/me"].get.responses["200"]).headers)) expect(me.headers()[name.toLowerCase()], name).toBeTruthy();
+  const refused = await request.put("/api/v1/me", { headers: bearer(token) });
+  expect(refused.status()).toBe(405);
+  for (const name of Object.keys(document.components.responses.MethodNotAllowed.headers)) expect(refused.headers()[name.toLowerCase()], name).toBeTruthy();
+  expect((await refused.json()).error.requestId).toBe(refused.headers()["x-request-id"]);
 });

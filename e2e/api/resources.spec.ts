@@ -49,8 +49,14 @@ test.describe("orders", () => {
     const missing = await request.get(`/api/v1/orders/doesnotexist000`, { headers: bearer(token) });
     expect(hidden.status()).toBe(404);
     expect(missing.status()).toBe(404);
-    expect(await hidden.json()).toEqual(await missing.json());
-    expect(await hidden.json()).toEqual({ error: { code: "not_found", message: expect.any(String) } });
+    // The same answer apart from each request's own ID.
+    const withoutRequestId = async (response: APIResponse) => {
+      const { error } = await response.json();
+      expect(error.requestId).toBe(response.headers()["x-request-id"]);
+      return { ...error, requestId: undefined };
+    };
+    expect(await withoutRequestId(hidden)).toEqual(await withoutRequestId(missing));
+    expect(await hidden.json()).toEqual({ error: { code: "not_found", message: expect.any(String), requestId: expect.any(String) } });
     const visible = await request.get(`/api/v1/orders/${emeaOrder.id}`, { headers: bearer(token) });
     expect(visible.status()).toBe(200);
     expect((await visible.json()).visibilityGroup.name).toBe("EMEA");
@@ -87,7 +93,7 @@ test.describe("orders", () => {
     const { token } = await createTestToken((await makeUser({ permissions: ["orders:read", "orders:write"], groups: ["Acme"] })).id);
     const response = await request.post("/api/v1/orders", { headers: bearer(token), data: { customer: "Sneaky", totalCents: 1, visibilityGroupId: await groupId("EMEA") } });
     expect(response.status()).toBe(400);
-    expect(await response.json()).toEqual({ error: { code: "invalid_request", message: expect.stringMatching(/^visibilityGroupId:/) } });
+    expect(await response.json()).toEqual({ error: { code: "invalid_request", message: expect.stringMatching(/^visibilityGroupId:/), requestId: expect.any(String) } });
     expect(await testDb().order.count({ where: { customer: "Sneaky" } })).toBe(0);
   });
 
@@ -135,7 +141,7 @@ test.describe("products", () => {
     const ordersOnly = await createTestToken((await makeUser({ permissions: ["orders:read"], groups: ["APAC"] })).id);
     const denied = await request.get("/api/v1/products", { headers: bearer(ordersOnly.token) });
     expect(denied.status()).toBe(403);
-    expect(await denied.json()).toEqual({ error: { code: "forbidden", message: expect.any(String) } });
+    expect(await denied.json()).toEqual({ error: { code: "forbidden", message: expect.any(String), requestId: expect.any(String) } });
     expect((await request.get(`/api/v1/products/${apac.id}`, { headers: bearer(ordersOnly.token) })).status()).toBe(403);
   });
 });
@@ -145,7 +151,7 @@ test.describe("errors", () => {
     const { token } = await createTestToken((await makeUser()).id);
     const unknownPath = await request.get("/api/v1/nothing-here", { headers: bearer(token) });
     expect(unknownPath.status()).toBe(404);
-    expect(await unknownPath.json()).toEqual({ error: { code: "not_found", message: expect.any(String) } });
+    expect(await unknownPath.json()).toEqual({ error: { code: "not_found", message: expect.any(String), requestId: expect.any(String) } });
     const anonymousUnknown = await request.get("/api/v1/nothing-here");
     expect(anonymousUnknown.status()).toBe(401);
     const wrongMethod = await request.delete("/api/v1/orders", { headers: bearer(token) });

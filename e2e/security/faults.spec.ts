@@ -51,7 +51,7 @@ test.describe("the database becomes unreachable, then comes back", () => {
       expect(response.status, path).toBe(503);
       expect(response.headers.get("content-type"), path).toContain("application/json");
       expect(Number(response.headers.get("retry-after")), path).toBeGreaterThan(0);
-      expect(JSON.parse(text), path).toEqual({ error: { code: "unavailable", message: expect.any(String) } });
+      expect(JSON.parse(text), path).toEqual({ error: { code: "unavailable", message: expect.any(String), requestId: expect.any(String) } });
       expect(text, path).not.toMatch(INTERNALS);
       expect(elapsed, `${path} answered in ${elapsed} ms`).toBeLessThan(5_000);
     }

@@ -186,6 +186,6 @@ test("a token created with an expiry in the past is refused by the API like any 
   const response = await request.get("/api/v1/me", { headers: bearer(token) });
   expect(response.status()).toBe(401);
   expect(response.headers()["www-authenticate"]).toMatch(/^Bearer/);
-  expect(await response.json()).toEqual({ error: { code: "unauthorized", message: "A valid API token is required." } });
+  expect(await response.json()).toEqual({ error: { code: "unauthorized", message: "A valid API token is required.", requestId: expect.any(String) } });
   expect(parseToken(token)).not.toBeNull();
 });

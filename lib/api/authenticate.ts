@@ -1,7 +1,7 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { clientAddressOf } from "../http/client-address";
-import { PRINCIPAL_HEADER } from "../http/headers";
+import { PRINCIPAL_HEADER, requestIdOf } from "../http/headers";
 import { countFailure, isLimited, LIMITS } from "../security/limiter";
 import { TOKEN_ID_RESPONSE_HEADER } from "../security/request-log";
 import { recordTokenUse } from "../tokens/last-used";
@@ -9,6 +9,7 @@ import { verifyToken } from "../tokens/verify";
 import { apiError } from "./errors";
 import { errorResponse } from "./handler";
 import { issuePrincipal } from "./principal";
+import { quotaHeaders, spendTokenQuota } from "./quota";
 
 // Paths under /api/v1 that need no token.
 const PUBLIC_PATHS = new Set(["/api/v1", "/api/v1/openapi.json", "/api/v1/credentials/revoke"]);
@@ -22,8 +23,8 @@ function bearerToken(header: string | null): string | null {
   return match ? match[1] : null;
 }
 
-function tooManyFailures(retryAfterSeconds: number): NextResponse {
-  return apiError("rate_limited", { headers: { "Retry-After": String(retryAfterSeconds) } });
+function tooManyFailures(retryAfterSeconds: number, requestId: string | null): NextResponse {
+  return apiError("rate_limited", { requestId, headers: { "Retry-After": String(retryAfterSeconds) } });
 }
 
 /** Middleware for /api/v1: verifies the bearer token and hands the verified principal to the handlers. */
@@ -33,10 +34,11 @@ export async function authenticateApiRequest(request: NextRequest): Promise<Resp
   headers.delete(PRINCIPAL_HEADER);
   if (PUBLIC_PATHS.has(request.nextUrl.pathname)) return NextResponse.next({ request: { headers } });
 
+  const requestId = requestIdOf(request.headers);
   const address = clientAddressOf(request.headers);
   const limiterKey = `api-auth:${address}`;
   const blocked = await isLimited(limiterKey, LIMITS.apiAuthPerAddress);
-  if (blocked.limited) return tooManyFailures(blocked.retryAfterSeconds);
+  if (blocked.limited) return tooManyFailures(blocked.retryAfterSeconds, requestId);
 
   const token = bearerToken(request.headers.get("authorization"));
   // One clock reading decides expiry and stamps the use.
@@ -45,11 +47,23 @@ export async function authenticateApiRequest(request: NextRequest): Promise<Resp
   try {
     verified = token ? await verifyToken(token, now) : null;
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, requestId);
   }
   if (!verified) {
     const state = await countFailure(limiterKey, LIMITS.apiAuthPerAddress);
-    return state.limited ? tooManyFailures(state.retryAfterSeconds) : apiError("unauthorized");
+    return state.limited ? tooManyFailures(state.retryAfterSeconds, requestId) : apiError("unauthorized", { requestId });
+  }
+
+  // The quota is counted only once the token is verified: nobody else can spend a token's quota.
+  const quota = await spendTokenQuota(verified.tokenId);
+  if (quota.limited) {
+    const refused = apiError("rate_limited", {
+      requestId,
+      message: "This token's request quota is spent. Try again after the time in Retry-After.",
+      headers: { ...quotaHeaders(quota), "Retry-After": String(quota.resetSeconds) },
+    });
+    refused.headers.set(TOKEN_ID_RESPONSE_HEADER, verified.tokenId);
+    return refused;
   }
 
   recordTokenUse(verified, address, request.headers.get("user-agent"), now);
@@ -66,5 +80,7 @@ export async function authenticateApiRequest(request: NextRequest): Promise<Resp
   );
   const response = NextResponse.next({ request: { headers } });
   response.headers.set(TOKEN_ID_RESPONSE_HEADER, verified.tokenId);
+  // Next.js adds middleware's response headers to the handler's answer, whatever its status.
+  for (const [name, value] of Object.entries(quotaHeaders(quota))) response.headers.set(name, value);
   return response;
 }

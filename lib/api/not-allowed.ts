@@ -1,6 +1,18 @@
+import type { NextRequest } from "next/server";
+import { requestIdOf } from "../http/headers";
 import { apiError } from "./errors";
 
-/** Exported by a route for the methods it does not serve, so they get the JSON 405 instead of an empty one. */
-export async function methodNotAllowed(): Promise<Response> {
-  return apiError("method_not_allowed");
+type Method = "GET" | "POST" | "PATCH";
+
+/**
+ * The answers for the methods a route does not serve: a JSON 405, and OPTIONS as 204; both name in `Allow`
+ * the methods that really exist for the path (HEAD comes with GET, which Next.js answers for it).
+ */
+export function otherMethods(...served: Method[]) {
+  const allow = [...served, ...(served.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
+  return {
+    notAllowed: async (request: NextRequest): Promise<Response> =>
+      apiError("method_not_allowed", { requestId: requestIdOf(request.headers), headers: { Allow: allow } }),
+    options: async (): Promise<Response> => new Response(null, { status: 204, headers: { Allow: allow, "Cache-Control": "no-store" } }),
+  };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { checkLimit, MemoryCounterStore, recordFailure, type CounterStore, type LimitRule, type LimitState } from "./rate-limit";
+import { checkLimit, MemoryCounterStore, recordFailure, spendQuota, type CounterStore, type LimitRule, type LimitState, type QuotaState } from "./rate-limit";
 import { RedisCounterStore } from "./redis-counter-store";
 
 // The limits against brute force. Sign-in failures are counted per email from one address (the guesser),
@@ -41,4 +41,8 @@ export function isLimited(key: string, rule: LimitRule): Promise<LimitState> {
 
 export function countFailure(key: string, rule: LimitRule): Promise<LimitState> {
   return withFallback((s) => recordFailure(s, key, rule));
+}
+
+export function countRequest(key: string, rule: LimitRule): Promise<QuotaState> {
+  return withFallback((s) => spendQuota(s, key, rule));
 }

@@ -1,5 +1,5 @@
-// Fixed-window counters for failed attempts (API authentication, sign-in). In-process by default; see
-// ./rate-limit-store for the shared store that several instances use.
+// Fixed-window counters: failed attempts (API authentication, sign-in) and each token's request quota.
+// In-process by default; see ./redis-counter-store for the shared store that several instances use.
 export type LimitRule = { limit: number; windowMs: number };
 export type LimitState = { limited: boolean; retryAfterSeconds: number };
 
@@ -48,4 +48,18 @@ export async function checkLimit(store: CounterStore, key: string, rule: LimitRu
 /** Counts a failed attempt; returns whether the key is now over its limit. */
 export async function recordFailure(store: CounterStore, key: string, rule: LimitRule): Promise<LimitState> {
   return stateOf(await store.increment(key, rule.windowMs), rule);
+}
+
+/** A quota's state after counting one more request: what the RateLimit-* headers report. */
+export type QuotaState = { limited: boolean; limit: number; remaining: number; resetSeconds: number };
+
+/** Counts a request against the key's quota; it is spent once more than `limit` were counted in the window. */
+export async function spendQuota(store: CounterStore, key: string, rule: LimitRule): Promise<QuotaState> {
+  const { count, resetAt } = await store.increment(key, rule.windowMs);
+  return {
+    limited: count > rule.limit,
+    limit: rule.limit,
+    remaining: Math.max(0, rule.limit - count),
+    resetSeconds: Math.max(1, Math.ceil((resetAt - Date.now()) / 1000)),
+  };
 }

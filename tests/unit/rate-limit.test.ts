@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import net from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { checkLimit, MemoryCounterStore, recordFailure, type CounterStore, type LimitRule } from "../../lib/security/rate-limit";
+import { checkLimit, MemoryCounterStore, recordFailure, spendQuota, type CounterStore, type LimitRule } from "../../lib/security/rate-limit";
 import { RedisCounterStore } from "../../lib/security/redis-counter-store";
 
 // lib/security/limiter.ts is server-only; outside Next.js the marker module would refuse to load.
@@ -150,5 +150,61 @@ describe("the limiter", () => {
     for (let i = 0; i < 10; i++) await countFailure(key, RULE);
     expect((await isLimited(key, RULE)).limited).toBe(false);
     expect((await countFailure(key, RULE)).limited).toBe(true);
+  });
+});
+
+describe("per-token request quotas", () => {
+  const HOUR: LimitRule = { limit: 3, windowMs: 3_600_000 };
+
+  it("count down to zero, then refuse until the window ends", async () => {
+    const store = new MemoryCounterStore();
+    const key = uniqueKey("quota");
+    expect(await spendQuota(store, key, HOUR)).toMatchObject({ limited: false, limit: 3, remaining: 2 });
+    expect(await spendQuota(store, key, HOUR)).toMatchObject({ limited: false, remaining: 1 });
+    const last = await spendQuota(store, key, HOUR);
+    expect(last).toMatchObject({ limited: false, remaining: 0 });
+    expect(last.resetSeconds).toBeGreaterThan(3590);
+    expect(last.resetSeconds).toBeLessThanOrEqual(3600);
+    expect(await spendQuota(store, key, HOUR)).toMatchObject({ limited: true, remaining: 0 });
+    expect(await spendQuota(store, uniqueKey("other-token"), HOUR)).toMatchObject({ limited: false, remaining: 2 });
+  });
+
+  it("are shared by two instances through Redis", async () => {
+    const available = await reachable(REDIS_URL);
+    if (!available && !process.env.TEST_REDIS_URL) return;
+    const first = new RedisCounterStore(REDIS_URL);
+    const second = new RedisCounterStore(REDIS_URL);
+    try {
+      const key = uniqueKey("shared-quota");
+      expect(await spendQuota(first, key, HOUR)).toMatchObject({ limited: false, remaining: 2 });
+      expect(await spendQuota(second, key, HOUR)).toMatchObject({ limited: false, remaining: 1 });
+      expect(await spendQuota(first, key, HOUR)).toMatchObject({ limited: false, remaining: 0 });
+      const refused = await spendQuota(second, key, HOUR);
+      expect(refused).toMatchObject({ limited: true, remaining: 0 });
+      expect(refused.resetSeconds).toBeGreaterThan(3590);
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  });
+
+  it("default to 5,000 an hour, and take API_RATE_LIMIT_PER_HOUR when it is a positive integer", async () => {
+    const saved = { limit: process.env.API_RATE_LIMIT_PER_HOUR, redis: process.env.REDIS_URL };
+    const restore = (name: string, value: string | undefined) => (value === undefined ? delete process.env[name] : (process.env[name] = value));
+    delete process.env.REDIS_URL;
+    try {
+      for (const [setting, expected] of [[undefined, 5000], ["250", 250], ["0", 5000], ["abc", 5000], ["1.5", 5000]] as const) {
+        restore("API_RATE_LIMIT_PER_HOUR", setting);
+        vi.resetModules();
+        delete (globalThis as Record<string, unknown>).platformCounterStore;
+        const { spendTokenQuota } = await import("../../lib/api/quota");
+        expect((await spendTokenQuota(uniqueKey("token"))).limit, String(setting)).toBe(expected);
+      }
+    } finally {
+      restore("API_RATE_LIMIT_PER_HOUR", saved.limit);
+      restore("REDIS_URL", saved.redis);
+      delete (globalThis as Record<string, unknown>).platformCounterStore;
+      vi.resetModules();
+    }
   });
 });

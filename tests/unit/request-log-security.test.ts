@@ -60,7 +60,7 @@ describe("request log", () => {
   async function serve(respond: (res: http.ServerResponse) => void) {
     const lines: string[] = [];
     const server = http.createServer((req, res) => {
-      logRequest(req, res, { address: "203.0.113.5", write: (line: string) => lines.push(line) });
+      logRequest(req, res, { address: "203.0.113.5", requestId: "req-7", write: (line: string) => lines.push(line) });
       respond(res);
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -84,7 +84,7 @@ describe("request log", () => {
       expect(response.headers.get(TOKEN_ID_RESPONSE_HEADER)).toBeNull();
       await expect.poll(() => lines.length).toBe(1);
       const entry = JSON.parse(lines[0]);
-      expect(entry).toMatchObject({ event: "request", method: "GET", path: "/api/v1/me", status: 200, address: "203.0.113.5", tokenId: "4kQ9x2LmZr8T" });
+      expect(entry).toMatchObject({ event: "request", method: "GET", path: "/api/v1/me", status: 200, address: "203.0.113.5", requestId: "req-7", tokenId: "4kQ9x2LmZr8T" });
       expect(typeof entry.durationMs).toBe("number");
       expect(lines[0]).not.toContain(SECRET);
       expect(lines[0].toLowerCase()).not.toContain("bearer");
@@ -119,6 +119,9 @@ describe("malformed paths", () => {
     const api = await get("/api/v1/orders/%ff%fe");
     expect(api.status).toBe(400);
     expect(await api.json()).toEqual({ error: { code: "invalid_request", message: "The request is not valid." } });
+    // Behind scripts/server.mjs the request's ID is in the body, as in every API error.
+    const withId = await fetch(`http://127.0.0.1:${port}/api/v1/orders/%ff`, { headers: { "x-platform-request-id": "req-42" } });
+    expect(await withId.json()).toEqual({ error: { code: "invalid_request", message: "The request is not valid.", requestId: "req-42" } });
     const page = await get("/admin/users/%E0%A4%A");
     expect(page.status).toBe(400);
     expect(await page.text()).toBe("Bad Request");

@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { otherMethods } from "@/lib/api/not-allowed";
 
 // The API's front door: public, so an integration can check it reaches the API before it has a token.
 export function GET() {
@@ -14,4 +15,5 @@ export function GET() {
   );
 }
 
-export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from "@/lib/api/not-allowed";
+const { notAllowed, options } = otherMethods("GET");
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE, options as OPTIONS };

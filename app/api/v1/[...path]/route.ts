@@ -6,4 +6,4 @@ const notFound = apiRoute<{ path: string[] }>(null, async () => {
   throw new ApiError("not_found");
 });
 
-export { notFound as GET, notFound as POST, notFound as PUT, notFound as PATCH, notFound as DELETE };
+export { notFound as GET, notFound as POST, notFound as PUT, notFound as PATCH, notFound as DELETE, notFound as OPTIONS };

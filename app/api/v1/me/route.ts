@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/api/handler";
+import { otherMethods } from "@/lib/api/not-allowed";
 
 export const GET = apiRoute(null, async ({ principal }) =>
   NextResponse.json({
@@ -10,4 +11,5 @@ export const GET = apiRoute(null, async ({ principal }) =>
   }),
 );
 
-export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from "@/lib/api/not-allowed";
+const { notAllowed, options } = otherMethods("GET");
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE, options as OPTIONS };

@@ -3,11 +3,14 @@ import { z } from "zod";
 import { scopeOf, canSeeGroup } from "@/lib/access/visibility";
 import { ApiError } from "@/lib/api/errors";
 import { apiRoute } from "@/lib/api/handler";
-import { jsonBody, pageParams } from "@/lib/api/input";
+import { jsonBody, PAGE_PARAMS, pageParams } from "@/lib/api/input";
 import { createOrder, listOrders } from "@/lib/data/orders";
+import { otherMethods } from "@/lib/api/not-allowed";
 
-export const GET = apiRoute("orders:read", async ({ request, principal }) =>
-  NextResponse.json(await listOrders(scopeOf(principal), pageParams(request))),
+export const GET = apiRoute(
+  "orders:read",
+  async ({ request, principal }) => NextResponse.json(await listOrders(scopeOf(principal), pageParams(request))),
+  { query: PAGE_PARAMS },
 );
 
 const createOrderSchema = z
@@ -26,6 +29,7 @@ export const POST = apiRoute("orders:write", async ({ request, principal }) => {
   if (!canSeeGroup(scope, input.visibilityGroupId)) throw new ApiError("invalid_request", "visibilityGroupId: is not one of your visibility groups.");
   const order = await createOrder({ customer: input.customer, totalCents: input.totalCents, currency: input.currency, groupId: input.visibilityGroupId });
   return NextResponse.json(order, { status: 201 });
-});
+}, { idempotent: true });
 
-export { methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from "@/lib/api/not-allowed";
+const { notAllowed, options } = otherMethods("GET", "POST");
+export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE, options as OPTIONS };

@@ -1,11 +1,15 @@
 import { NextResponse } from "next/server";
 import { scopeOf } from "@/lib/access/visibility";
 import { apiRoute } from "@/lib/api/handler";
-import { pageParams } from "@/lib/api/input";
+import { PAGE_PARAMS, pageParams } from "@/lib/api/input";
 import { listProducts } from "@/lib/data/products";
+import { otherMethods } from "@/lib/api/not-allowed";
 
-export const GET = apiRoute("products:read", async ({ request, principal }) =>
-  NextResponse.json(await listProducts(scopeOf(principal), pageParams(request))),
+export const GET = apiRoute(
+  "products:read",
+  async ({ request, principal }) => NextResponse.json(await listProducts(scopeOf(principal), pageParams(request))),
+  { query: PAGE_PARAMS },
 );
 
-export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from "@/lib/api/not-allowed";
+const { notAllowed, options } = otherMethods("GET");
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE, options as OPTIONS };

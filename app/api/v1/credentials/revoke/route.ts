@@ -5,8 +5,10 @@ import { errorResponse } from "@/lib/api/handler";
 import { CREDENTIAL_REPORT_BODY_LIMIT } from "@/lib/api/body-limits.mjs";
 import { jsonBody } from "@/lib/api/input";
 import { clientAddressOf } from "@/lib/http/client-address";
+import { requestIdOf } from "@/lib/http/headers";
 import { countFailure, LIMITS } from "@/lib/security/limiter";
 import { MAX_REPORTED_CREDENTIALS, revokeReportedTokens } from "@/lib/tokens/lifecycle";
+import { otherMethods } from "@/lib/api/not-allowed";
 
 // Leaked-token reports, as GitHub's credential revocation API takes them: anyone who finds tokens in a
 // public place may send them here without authentication, and every genuine one is revoked at once. The
@@ -22,9 +24,10 @@ const reportSchema = z
   .strict();
 
 export async function POST(request: NextRequest): Promise<Response> {
+  const requestId = requestIdOf(request.headers);
   const limit = await countFailure(`credential-report:${clientAddressOf(request.headers)}`, LIMITS.credentialReportsPerAddress);
   if (limit.limited) {
-    return apiError("rate_limited", { message: "Too many reports. Try again later.", headers: { "Retry-After": String(limit.retryAfterSeconds) } });
+    return apiError("rate_limited", { requestId, message: "Too many reports. Try again later.", headers: { "Retry-After": String(limit.retryAfterSeconds) } });
   }
   try {
     const { credentials } = await jsonBody(request, reportSchema, CREDENTIAL_REPORT_BODY_LIMIT);
@@ -33,8 +36,9 @@ export async function POST(request: NextRequest): Promise<Response> {
     console.info(JSON.stringify({ event: "credential_report", values: credentials.length, revoked }));
     return NextResponse.json({ status: "accepted" }, { status: 202, headers: { "Cache-Control": "no-store" } });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, requestId);
   }
 }
 
-export { methodNotAllowed as GET, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from "@/lib/api/not-allowed";
+const { notAllowed, options } = otherMethods("POST");
+export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE, options as OPTIONS };

@@ -5,6 +5,7 @@ import { ApiError } from "@/lib/api/errors";
 import { apiRoute } from "@/lib/api/handler";
 import { isRecordId, jsonBody } from "@/lib/api/input";
 import { findOrder, ORDER_STATUSES, updateOrderStatus } from "@/lib/data/orders";
+import { otherMethods } from "@/lib/api/not-allowed";
 
 export const GET = apiRoute<{ id: string }>("orders:read", async ({ principal, params }) => {
   const order = isRecordId(params.id) ? await findOrder(scopeOf(principal), params.id) : null;
@@ -20,6 +21,7 @@ export const PATCH = apiRoute<{ id: string }>("orders:write", async ({ request, 
   const order = await updateOrderStatus(scopeOf(principal), params.id, input.status);
   if (!order) throw new ApiError("not_found");
   return NextResponse.json(order);
-});
+}, { idempotent: true });
 
-export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as DELETE } from "@/lib/api/not-allowed";
+const { notAllowed, options } = otherMethods("GET", "PATCH");
+export { notAllowed as POST, notAllowed as PUT, notAllowed as DELETE, options as OPTIONS };

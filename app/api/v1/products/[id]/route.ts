@@ -4,6 +4,7 @@ import { ApiError } from "@/lib/api/errors";
 import { apiRoute } from "@/lib/api/handler";
 import { isRecordId } from "@/lib/api/input";
 import { findProduct } from "@/lib/data/products";
+import { otherMethods } from "@/lib/api/not-allowed";
 
 export const GET = apiRoute<{ id: string }>("products:read", async ({ principal, params }) => {
   const product = isRecordId(params.id) ? await findProduct(scopeOf(principal), params.id) : null;
@@ -11,4 +12,5 @@ export const GET = apiRoute<{ id: string }>("products:read", async ({ principal,
   return NextResponse.json(product);
 });
 
-export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from "@/lib/api/not-allowed";
+const { notAllowed, options } = otherMethods("GET");
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE, options as OPTIONS };
