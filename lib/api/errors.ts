@@ -8,7 +8,6 @@ export const API_ERRORS = {
   unauthorized: { status: 401, message: "A valid API token is required." },
   forbidden: { status: 403, message: "The token's owner does not have the permission this request needs." },
   not_found: { status: 404, message: "Not found." },
-  payload_too_large: { status: 413, message: "The request body is too large." },
   invalid_request: { status: 400, message: "The request is not valid." },
   method_not_allowed: { status: 405, message: "This method is not allowed here." },
   idempotency_conflict: { status: 409, message: "A request with this Idempotency-Key is still being processed. Retry shortly." },
