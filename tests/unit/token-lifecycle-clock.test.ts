@@ -2,9 +2,8 @@
 // current time as an argument, so these tests move it instead of sleeping. They run the app's own token
 // modules against a scratch database migrated like the app's (SQLite, and PostgreSQL when
 // TEST_DATABASE_URL names one).
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { migrate } from "@/lib/db/migrate";
-import { scratchDatabases, type ScratchDatabase } from "./support/scratch-database";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scratchDatabases, useScratchDatabase, type ScratchDatabase } from "./support/scratch-database";
 import { formatToken, generateToken } from "@/lib/tokens/format";
 import { hashSecret } from "@/lib/tokens/hash";
 
@@ -25,11 +24,7 @@ describe.each(databases)("on %s", (_provider, scratch) => {
 
   beforeAll(async () => {
     database = scratch();
-    await migrate(database.url);
-    // The app's modules hold one client per process: load them afresh for this database.
-    vi.resetModules();
-    delete (globalThis as { platformDatabase?: unknown }).platformDatabase;
-    process.env.DATABASE_URL = database.url;
+    await useScratchDatabase(database);
     modules = {
       db: await import("@/lib/db/client"),
       verify: await import("@/lib/tokens/verify"),

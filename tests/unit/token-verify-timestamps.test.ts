@@ -4,11 +4,10 @@
 // revoke, an unreadable expiry must count as passed, and an unreadable end of a regeneration overlap must
 // end it. The app's own modules run against a scratch database migrated like the app's (SQLite, and
 // PostgreSQL when TEST_DATABASE_URL names one).
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { migrate } from "@/lib/db/migrate";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatToken, generateToken } from "@/lib/tokens/format";
 import { hashSecret } from "@/lib/tokens/hash";
-import { scratchDatabases, type ScratchDatabase } from "./support/scratch-database";
+import { scratchDatabases, useScratchDatabase, type ScratchDatabase } from "./support/scratch-database";
 
 const databases = scratchDatabases("token-timestamps");
 
@@ -27,11 +26,7 @@ describe.each(databases)("verification on %s", (provider, scratch) => {
 
   beforeAll(async () => {
     database = scratch();
-    await migrate(database.url);
-    // The app's modules hold one client per process: load them afresh for this database.
-    vi.resetModules();
-    delete (globalThis as { platformDatabase?: unknown }).platformDatabase;
-    process.env.DATABASE_URL = database.url;
+    await useScratchDatabase(database);
     modules = { db: await import("@/lib/db/client"), verify: await import("@/lib/tokens/verify") };
     const owner = await modules.db.db.user.create({ data: { email: "timestamps@example.com", name: "Timestamps", area: "staff", passwordHash: "unused" } });
     ownerId = owner.id;

@@ -1,9 +1,8 @@
 // Session lifetimes decided by the clock: the session record functions take the current time as an argument,
 // so these tests move it instead of waiting hours. They run against a scratch database migrated like the
 // app's (SQLite, and PostgreSQL when TEST_DATABASE_URL names one).
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { migrate } from "@/lib/db/migrate";
-import { scratchDatabases, type ScratchDatabase } from "./support/scratch-database";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scratchDatabases, useScratchDatabase, type ScratchDatabase } from "./support/scratch-database";
 
 const databases = scratchDatabases("user-sessions");
 
@@ -20,11 +19,7 @@ describe.each(databases)("on %s", (_provider, scratch) => {
 
   beforeAll(async () => {
     database = scratch();
-    await migrate(database.url);
-    // The app's modules hold one client per process: load them afresh for this database.
-    vi.resetModules();
-    delete (globalThis as { platformDatabase?: unknown }).platformDatabase;
-    process.env.DATABASE_URL = database.url;
+    await useScratchDatabase(database);
     modules = { db: await import("@/lib/db/client"), store: await import("@/lib/auth/session-store") };
     const make = (email: string) => modules.db.db.user.create({ data: { email, name: email, area: "staff", passwordHash: "unused" } });
     userId = (await make("sessions@example.com")).id;

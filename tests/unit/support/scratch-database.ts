@@ -5,6 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { vi } from "vitest";
 import { postgresConnectionString } from "@/lib/db/url";
 
 export type ScratchDatabase = { url: string; drop: () => Promise<void> };
@@ -35,4 +36,16 @@ export function scratchDatabases(label: string): [string, () => ScratchDatabase]
   const postgres = process.env.TEST_DATABASE_URL;
   if (postgres) databases.push(["postgresql", () => scratchPostgres(postgres, label)]);
   return databases;
+}
+
+/**
+ * Migrates the scratch database and points the app's modules at it. They hold one database client per
+ * process, so the module registry is cleared: import them (dynamically) after this, not before.
+ */
+export async function useScratchDatabase(database: ScratchDatabase): Promise<void> {
+  const { migrate } = await import("@/lib/db/migrate");
+  await migrate(database.url);
+  vi.resetModules();
+  delete (globalThis as { platformDatabase?: unknown }).platformDatabase;
+  process.env.DATABASE_URL = database.url;
 }
