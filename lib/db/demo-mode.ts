@@ -4,7 +4,8 @@
 // instead (the test suite forces them on PostgreSQL).
 import { providerOf } from "./url";
 
-export function demoSeedingWanted(url: string, setting: string | undefined = process.env.SEED_DEMO): boolean {
+// The setting is passed in, never read here by default: a test that passes `undefined` means "unset".
+export function demoSeedingWanted(url: string, setting: string | undefined): boolean {
   const value = setting?.trim() ?? "";
   if (value === "") return providerOf(url) === "sqlite";
   if (value === "1") return true;

@@ -6,7 +6,7 @@ import { databaseUrl } from "./url";
 
 export async function prepareDatabase(url: string = databaseUrl()): Promise<void> {
   // Read first: a wrong setting stops the start-up before anything is written.
-  const demo = demoSeedingWanted(url);
+  const demo = demoSeedingWanted(url, process.env.SEED_DEMO);
   const applied = await migrate(url);
   if (applied.length > 0) console.info(JSON.stringify({ event: "migrations_applied", migrations: applied }));
   const db = createDb(url);
