@@ -58,7 +58,7 @@ test("20 MB bodies to the sign-in callback and the API are refused with 413, unr
         chunked,
       });
       expect(signIn.status, `sign-in, chunked: ${chunked}`).toBe(413);
-      expect(JSON.parse(signIn.body)).toEqual({ error: { code: "payload_too_large", message: "The request body is too large." } });
+      expect(JSON.parse(signIn.body)).toEqual({ error: { code: "payload_too_large", message: "The request body is too large.", requestId: signIn.headers["x-request-id"] } });
       peak = Math.max(peak, residentBytes(pid));
 
       const order = await rawHttp(PORT, {

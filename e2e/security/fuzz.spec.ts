@@ -265,7 +265,7 @@ test("TRACE, TRACK and CONNECT get 405 on every kind of path, with no stack trac
     for (const path of paths) {
       const response = await rawHttp(port, { method, target: path, headers: { "X-Forwarded-For": uniqueClientAddress() } });
       expect(response.status, `${method} ${path}`).toBe(405);
-      if (path.startsWith("/api/")) expect(JSON.parse(response.body), `${method} ${path}`).toEqual({ error: { code: "method_not_allowed", message: expect.any(String) } });
+      if (path.startsWith("/api/")) expect(JSON.parse(response.body), `${method} ${path}`).toEqual({ error: { code: "method_not_allowed", message: expect.any(String), requestId: response.headers["x-request-id"] } });
       else expect(response.body, `${method} ${path}`).toBe("Method Not Allowed");
     }
     const tunnel = await rawHttp(port, { method: "CONNECT", target: "localhost:443" });
