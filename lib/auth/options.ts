@@ -4,6 +4,7 @@ import type { NextAuthOptions } from "next-auth";
 import { encode, type JWT } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "../db/client";
+import { isDatabaseUnavailable } from "../db/errors";
 import { clientAddressOf } from "../http/client-address";
 import { recordSignInFailure, signInLimited } from "../security/sign-in-limit";
 import { safeAuthRedirect, type Area } from "./areas";
@@ -130,7 +131,17 @@ export const authOptions: NextAuthOptions = {
       const signedInAt = signedInAtOf(token);
       // A cookie without a session id was issued before sessions were recorded: it counts as signed out.
       if (typeof token.sid !== "string" || !token.sub || signedInAt === null || !withinAbsoluteLifetime(signedInAt, now)) throw new SessionEnded();
-      const live = await resumeSession(db, token.sid, token.sub, now);
+      let live: Awaited<ReturnType<typeof resumeSession>>;
+      try {
+        live = await resumeSession(db, token.sid, token.sub, now);
+      } catch (error) {
+        // The record cannot be read while the database is down. Refusing here would send the visitor to sign
+        // in (next-auth turns any error into "no session"); instead the page's own read of the user fails the
+        // same way and shows the "temporarily unavailable" page. Nothing is granted: every page and action
+        // needs that read, and the record is checked again on the next request.
+        if (isDatabaseUnavailable(error)) return token;
+        throw error;
+      }
       if (!live) throw new SessionEnded();
       // Read from the record on every request, never trusted from the cookie (lib/auth/sudo.ts).
       token.confirmedAt = live.confirmedAt.getTime();
