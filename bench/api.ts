@@ -15,8 +15,8 @@ import autocannon from "autocannon";
 import { createDb } from "../lib/db/connect";
 import { prepareDatabase } from "../lib/db/prepare";
 import { providerOf } from "../lib/db/url";
-import { generateToken } from "../lib/tokens/format";
-import { hashSecret } from "../lib/tokens/hash";
+import { generateToken } from "../lib/tokens/server/format";
+import { hashSecret } from "../lib/tokens/server/hash";
 import { countStamps, installStampCounter } from "./stamp-counter";
 import { benchDatabaseUrl, buildOnce, dropBenchDatabase, load, machineLoad, mean, median, medianInterval, processCpuMs, splitCpus, startServer, type LoadResult } from "./support";
 

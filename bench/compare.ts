@@ -7,8 +7,8 @@ import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { generateToken } from "../lib/tokens/format";
-import { hashSecret } from "../lib/tokens/hash";
+import { generateToken } from "../lib/tokens/server/format";
+import { hashSecret } from "../lib/tokens/server/hash";
 import { BENCH_DIST, buildOnce, load, machineLoad, mean, median, medianInterval, root, row, startServer, type LoadResult, type Server } from "./support";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);

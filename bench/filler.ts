@@ -5,7 +5,7 @@ import crypto from "node:crypto";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { postgresConnectionString, postgresSchemaOf, providerOf, sqliteFilePath } from "../lib/db/url";
-import { BASE62 } from "../lib/tokens/format";
+import { BASE62 } from "../lib/tokens/server/format";
 
 const FILLER_HASH = crypto.createHash("sha256").update("filler").digest("hex");
 const PG_BATCH = 10_000;

@@ -9,8 +9,8 @@
 import { createDb } from "../lib/db/connect";
 import { prepareDatabase } from "../lib/db/prepare";
 import { providerOf } from "../lib/db/url";
-import { generateToken, type GeneratedToken } from "../lib/tokens/format";
-import { hashSecret } from "../lib/tokens/hash";
+import { generateToken, type GeneratedToken } from "../lib/tokens/server/format";
+import { hashSecret } from "../lib/tokens/server/hash";
 import { fillerName, fillerTokenId, fillerWriter, type FillerToken } from "./filler";
 import { benchDatabaseUrl, buildOnce, dropBenchDatabase, load, machineLoad, mean, row, seconds, startServer, type LoadResult, type Server } from "./support";
 

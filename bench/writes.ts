@@ -15,8 +15,8 @@ import autocannon from "autocannon";
 import { createDb, type Db } from "../lib/db/connect";
 import { prepareDatabase } from "../lib/db/prepare";
 import { providerOf, type Provider } from "../lib/db/url";
-import { generateToken } from "../lib/tokens/format";
-import { hashSecret } from "../lib/tokens/hash";
+import { generateToken } from "../lib/tokens/server/format";
+import { hashSecret } from "../lib/tokens/server/hash";
 import { countStamps, installStampCounter } from "./stamp-counter";
 import { benchDatabaseUrl, buildOnce, dropBenchDatabase, machineLoad, root, startServer, type Server } from "./support";
 

@@ -1,10 +1,10 @@
 import Link from "next/link";
-import { formatDay, formatLastUsed, formatMoment } from "@/lib/tokens/display";
-import { isUnused } from "@/lib/tokens/expiry";
-import { hasNewAddress } from "@/lib/tokens/new-address";
-import type { TokenPageData } from "@/lib/tokens/page-data";
-import type { TokenListParams } from "@/lib/tokens/search-params";
-import { TOKEN_STATUS_LABELS } from "@/lib/tokens/statuses";
+import { formatDay, formatLastUsed, formatMoment } from "@/lib/tokens/shared/display";
+import { isUnused } from "@/lib/tokens/shared/expiry";
+import { hasNewAddress } from "@/lib/tokens/shared/new-address";
+import type { TokenPageData } from "@/lib/tokens/server/page-data";
+import type { TokenListParams } from "@/lib/tokens/shared/search-params";
+import { TOKEN_STATUS_LABELS } from "@/lib/tokens/shared/statuses";
 import { Pager } from "./Pager";
 import { ExpiryCell } from "./tokens/ExpiryCell";
 import { EffectiveAccess } from "./tokens/EffectiveAccess";

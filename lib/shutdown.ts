@@ -1,7 +1,7 @@
 import "server-only";
 import { db, rawReader } from "./db/client";
-import { flushLastUsed } from "./tokens/last-used";
-import { flushUsage } from "./tokens/usage";
+import { flushLastUsed } from "./tokens/usage/last-used";
+import { flushUsage } from "./tokens/usage/counts";
 
 // Called by scripts/server.mjs on SIGTERM once in-flight requests have finished: write what is still
 // buffered (last-used stamps, request counts), then close the database pool.

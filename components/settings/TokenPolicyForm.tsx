@@ -5,7 +5,7 @@ import { useConfirmedActionState } from "@/components/auth/useConfirmedActionSta
 import { FormAlert } from "@/components/admin/FormAlert";
 import { updateTokenPolicyAction } from "@/lib/actions/token-policy";
 import { INITIAL_FORM_STATE } from "@/lib/admin/form-state";
-import { LIFETIME_CAP_DAYS } from "@/lib/tokens/expiry";
+import { LIFETIME_CAP_DAYS } from "@/lib/tokens/shared/expiry";
 
 /** The administrator's cap on the lifetime of every new token. */
 export function TokenPolicyForm({ maxLifetimeDays }: { maxLifetimeDays: number | null }) {

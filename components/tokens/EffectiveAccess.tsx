@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { UserAccess } from "@/lib/access/user-access";
 import { getCurrentUser } from "@/lib/auth/session";
-import { LEAST_PRIVILEGE_GUIDE_PATH } from "@/lib/tokens/guide";
+import { LEAST_PRIVILEGE_GUIDE_PATH } from "@/lib/tokens/shared/guide";
 
 type Access = Pick<UserAccess, "permissions" | "groups">;
 

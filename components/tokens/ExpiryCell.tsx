@@ -1,6 +1,6 @@
-import { formatMoment } from "@/lib/tokens/display";
-import { expiryState, formatExpiry } from "@/lib/tokens/expiry";
-import type { TokenListItem } from "@/lib/tokens/store";
+import { formatMoment } from "@/lib/tokens/shared/display";
+import { expiryState, formatExpiry } from "@/lib/tokens/shared/expiry";
+import type { TokenListItem } from "@/lib/tokens/server/store";
 
 const REVOKED_BY: Record<string, string> = {
   owner: "Revoked",

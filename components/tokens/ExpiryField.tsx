@@ -11,8 +11,8 @@ import {
   resolveExpiry,
   startOfUtcDay,
   type ExpiryChoice,
-} from "@/lib/tokens/expiry";
-import { formatDay } from "@/lib/tokens/display";
+} from "@/lib/tokens/shared/expiry";
+import { formatDay } from "@/lib/tokens/shared/display";
 
 type Props = {
   maxLifetimeDays: number | null;

@@ -3,8 +3,8 @@
 import { useId, useMemo, useRef, useState, type ReactNode } from "react";
 import { useConfirmedActionState } from "@/components/auth/useConfirmedActionState";
 import { generateTokenAction } from "@/lib/actions/tokens";
-import { INITIAL_GENERATE_STATE, refuseGenerate, type GenerateTokenState } from "@/lib/tokens/action-state";
-import { parseGenerateTokenForm } from "@/lib/tokens/validation";
+import { INITIAL_GENERATE_STATE, refuseGenerate, type GenerateTokenState } from "@/lib/tokens/shared/action-state";
+import { parseGenerateTokenForm } from "@/lib/tokens/shared/validation";
 import { GenerateTokenForm } from "./GenerateTokenForm";
 import { Modal } from "./Modal";
 import { NewTokenPanel, useShownOnce } from "./NewTokenPanel";

@@ -1,8 +1,8 @@
 "use client";
 
 import { useId, type ReactNode } from "react";
-import type { GenerateTokenState } from "@/lib/tokens/action-state";
-import { TOKEN_NAME_MAX } from "@/lib/tokens/validation";
+import type { GenerateTokenState } from "@/lib/tokens/shared/action-state";
+import { TOKEN_NAME_MAX } from "@/lib/tokens/shared/validation";
 import { DialogActions } from "./DialogActions";
 import { ExpiryField } from "./ExpiryField";
 

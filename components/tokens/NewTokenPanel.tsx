@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import type { NewToken } from "@/lib/tokens/action-state";
+import type { NewToken } from "@/lib/tokens/shared/action-state";
 import { CopyButton } from "./CopyButton";
 
 type Props = {

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useId } from "react";
 import { useConfirmedActionState } from "@/components/auth/useConfirmedActionState";
 import { regenerateTokenAction } from "@/lib/actions/tokens";
-import { INITIAL_REGENERATE_STATE } from "@/lib/tokens/action-state";
+import { INITIAL_REGENERATE_STATE } from "@/lib/tokens/shared/action-state";
 import { DialogActions } from "./DialogActions";
 import { Modal } from "./Modal";
 import { NewTokenPanel, useShownOnce } from "./NewTokenPanel";

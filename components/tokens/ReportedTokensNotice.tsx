@@ -1,4 +1,4 @@
-import { formatMoment } from "@/lib/tokens/display";
+import { formatMoment } from "@/lib/tokens/shared/display";
 
 type ReportedToken = { id: string; name: string; masked: string; revokedAt: Date };
 

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useId } from "react";
 import { revokeTokenAction } from "@/lib/actions/tokens";
-import { INITIAL_REVOKE_STATE } from "@/lib/tokens/action-state";
+import { INITIAL_REVOKE_STATE } from "@/lib/tokens/shared/action-state";
 import { DialogActions } from "./DialogActions";
 import { Modal } from "./Modal";
 

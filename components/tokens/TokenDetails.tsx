@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { formatDay, formatLastUsed, formatMoment } from "@/lib/tokens/display";
-import type { TokenInsight } from "@/lib/tokens/insight";
+import { formatDay, formatLastUsed, formatMoment } from "@/lib/tokens/shared/display";
+import type { TokenInsight } from "@/lib/tokens/server/insight";
 import { TokenDetailsAddresses } from "./TokenDetailsAddresses";
 import { TokenTimeline } from "./TokenTimeline";
 import { UsageChart } from "./UsageChart";

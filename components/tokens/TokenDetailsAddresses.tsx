@@ -1,5 +1,5 @@
-import { formatLastUsed, formatMoment } from "@/lib/tokens/display";
-import type { TokenInsight } from "@/lib/tokens/insight";
+import { formatLastUsed, formatMoment } from "@/lib/tokens/shared/display";
+import type { TokenInsight } from "@/lib/tokens/server/insight";
 
 /** Where the token was last used from, and the last five distinct addresses with when they were last seen. */
 export function TokenDetailsAddresses({ token, now }: { token: TokenInsight; now: Date }) {

@@ -1,6 +1,6 @@
 import Form from "next/form";
 import Link from "next/link";
-import { TOKEN_STATUS_LABELS, TOKEN_STATUSES, type TokenStatusFilter } from "@/lib/tokens/statuses";
+import { TOKEN_STATUS_LABELS, TOKEN_STATUSES, type TokenStatusFilter } from "@/lib/tokens/shared/statuses";
 
 function href(basePath: string, params: { q?: string; status?: string }): string {
   const search = new URLSearchParams();

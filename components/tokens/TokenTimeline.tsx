@@ -1,5 +1,5 @@
-import { formatDay, formatMoment } from "@/lib/tokens/display";
-import type { TokenTimelineEvent } from "@/lib/tokens/insight";
+import { formatDay, formatMoment } from "@/lib/tokens/shared/display";
+import type { TokenTimelineEvent } from "@/lib/tokens/server/insight";
 
 function duration(seconds: number): string {
   const units: [number, string][] = [

@@ -1,4 +1,4 @@
-import type { UsageDay } from "@/lib/tokens/insight";
+import type { UsageDay } from "@/lib/tokens/server/insight";
 
 const WIDTH = 600;
 const HEIGHT = 120;

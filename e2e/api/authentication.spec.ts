@@ -1,6 +1,6 @@
 import type { APIResponse } from "@playwright/test";
 import crypto from "node:crypto";
-import { formatToken, generateToken } from "../../lib/tokens/format";
+import { formatToken, generateToken } from "../../lib/tokens/server/format";
 import { testDb } from "../support/db";
 import { expect, test } from "../support/fixtures";
 import { bearer, createTestToken, withWrongSecret } from "../support/tokens";

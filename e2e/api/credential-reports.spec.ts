@@ -2,7 +2,7 @@ import { expect, signInViaApi, test } from "../support/fixtures";
 import { testDb } from "../support/db";
 import { bearer, createTestToken, withWrongSecret } from "../support/tokens";
 import { TOKEN_AREAS } from "../support/token-pages";
-import { generateToken, maskToken } from "../../lib/tokens/format";
+import { generateToken, maskToken } from "../../lib/tokens/server/format";
 
 const REPORT = "/api/v1/credentials/revoke";
 

@@ -2,7 +2,7 @@ import { administratorSpec, visitorPage } from "../support/admin";
 import { expect, signInViaApi, test } from "../support/fixtures";
 import { generateDialog, TOKEN_AREAS } from "../support/token-pages";
 import { bearer, createTestToken } from "../support/tokens";
-import { maskToken } from "../../lib/tokens/format";
+import { maskToken } from "../../lib/tokens/server/format";
 import { detailsPath } from "./helpers";
 
 const ACCESS_CASES = [

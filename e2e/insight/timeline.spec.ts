@@ -3,7 +3,7 @@ import { testDb } from "../support/db";
 import { expect, signInViaApi, test } from "../support/fixtures";
 import { generateAndClose, TOKEN_AREAS } from "../support/token-pages";
 import { createTestToken } from "../support/tokens";
-import { parseToken } from "../../lib/tokens/format";
+import { parseToken } from "../../lib/tokens/server/format";
 import { activityItems, addressPrefix, callFrom, detailsPath, listRow } from "./helpers";
 
 for (const area of TOKEN_AREAS) {

@@ -4,8 +4,8 @@
 // what one instance changes, the other applies on its very next request.
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { readMigrations } from "../../lib/db/migrate";
-import { maskToken, parseToken } from "../../lib/tokens/format";
-import { ADMIN_TOKENS_PATH } from "../../lib/tokens/paths";
+import { maskToken, parseToken } from "../../lib/tokens/server/format";
+import { ADMIN_TOKENS_PATH } from "../../lib/tokens/shared/paths";
 import { administratorSpec, createRole, roleIdsOf, section, setChoice, unique } from "../support/admin";
 import { expect, signInViaApi, test, uniqueClientAddress } from "../support/fixtures";
 import { bearer, createTestToken } from "../support/tokens";

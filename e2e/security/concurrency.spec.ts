@@ -1,4 +1,4 @@
-import { parseToken } from "../../lib/tokens/format";
+import { parseToken } from "../../lib/tokens/server/format";
 import { testDb } from "../support/db";
 import { expect, signInViaApi, test, uniqueClientAddress } from "../support/fixtures";
 import { captureServerAction, replayServerAction } from "../support/server-actions";

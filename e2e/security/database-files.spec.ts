@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { generateToken } from "../../lib/tokens/format";
+import { generateToken } from "../../lib/tokens/server/format";
 import { startAppInstance, type AppInstance } from "../support/app-instance";
 import { expect, test } from "../support/fixtures";
 import { bearer } from "../support/tokens";

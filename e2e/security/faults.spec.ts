@@ -1,4 +1,4 @@
-import { parseToken } from "../../lib/tokens/format";
+import { parseToken } from "../../lib/tokens/server/format";
 import { startAppInstance, type AppInstance } from "../support/app-instance";
 import { testDb } from "../support/db";
 import { expect, signInViaApi, test, uniqueClientAddress } from "../support/fixtures";

@@ -2,7 +2,7 @@
 // genuine token may ever be accepted. Reproduce a failure with FUZZ_SEED=<the seed in the test's annotations>.
 import fs from "node:fs";
 import net from "node:net";
-import { BASE62, formatToken, generateToken, parseToken, TOKEN_PREFIX } from "../../lib/tokens/format";
+import { BASE62, formatToken, generateToken, parseToken, TOKEN_PREFIX } from "../../lib/tokens/server/format";
 import { expect, test, uniqueClientAddress } from "../support/fixtures";
 import { rawHttp } from "../support/raw-http";
 import { createTestToken } from "../support/tokens";

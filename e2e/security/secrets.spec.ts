@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { parseToken } from "../../lib/tokens/format";
+import { parseToken } from "../../lib/tokens/server/format";
 import { testDb } from "../support/db";
 import { everyStoredRow } from "../support/db-scan";
 import { expect, signInViaApi, test } from "../support/fixtures";

@@ -1,8 +1,8 @@
 // Helpers for the token pages' browser tests: the two areas that have them, driving the generate dialog,
 // reading the table, and seeding many tokens straight into the database.
 import { expect, type Locator, type Page } from "@playwright/test";
-import { generateToken } from "../../lib/tokens/format";
-import { hashSecret } from "../../lib/tokens/hash";
+import { generateToken } from "../../lib/tokens/server/format";
+import { hashSecret } from "../../lib/tokens/server/hash";
 import { testDb } from "./db";
 import type { UserSpec } from "./fixtures";
 

@@ -1,6 +1,6 @@
 // Tokens made directly in the database for API tests, exactly as the token module stores them.
-import { generateToken, formatToken } from "../../lib/tokens/format";
-import { hashSecret } from "../../lib/tokens/hash";
+import { generateToken, formatToken } from "../../lib/tokens/server/format";
+import { hashSecret } from "../../lib/tokens/server/hash";
 import { testDb } from "./db";
 
 export type TestToken = { token: string; tokenId: string; secret: string };

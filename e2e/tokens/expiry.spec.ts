@@ -2,7 +2,7 @@ import { expect, signInViaApi, test } from "../support/fixtures";
 import { testDb } from "../support/db";
 import { bearer, createTestToken } from "../support/tokens";
 import { generateDialog, namesShown, newTokenDialog, TOKEN_AREAS, tokenRow } from "../support/token-pages";
-import { parseToken } from "../../lib/tokens/format";
+import { parseToken } from "../../lib/tokens/server/format";
 import type { Page } from "@playwright/test";
 
 const DAY = 24 * 60 * 60 * 1000;

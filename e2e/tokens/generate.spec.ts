@@ -2,8 +2,8 @@ import fs from "node:fs";
 import { expect, signInViaApi, test } from "../support/fixtures";
 import { testDb } from "../support/db";
 import { generateAndClose, generateInUi, namesShown, newTokenDialog, TOKEN_AREAS, tokenRow } from "../support/token-pages";
-import { maskToken, parseToken } from "../../lib/tokens/format";
-import { hashSecret } from "../../lib/tokens/hash";
+import { maskToken, parseToken } from "../../lib/tokens/server/format";
+import { hashSecret } from "../../lib/tokens/server/hash";
 
 for (const area of TOKEN_AREAS) {
   test.describe(`generating a token in the ${area.label}`, () => {

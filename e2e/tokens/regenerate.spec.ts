@@ -4,8 +4,8 @@ import { testDb } from "../support/db";
 import { captureServerAction, replayServerAction } from "../support/server-actions";
 import { bearer, createTestToken } from "../support/tokens";
 import { namesShown, newTokenDialog, TOKEN_AREAS, tokenRow } from "../support/token-pages";
-import { maskToken, parseToken } from "../../lib/tokens/format";
-import { hashSecret } from "../../lib/tokens/hash";
+import { maskToken, parseToken } from "../../lib/tokens/server/format";
+import { hashSecret } from "../../lib/tokens/server/hash";
 
 function regenerateDialog(page: Page) {
   return page.getByRole("dialog", { name: "Regenerate token" });

@@ -1,7 +1,7 @@
 import { expect, signInViaApi, test } from "../support/fixtures";
 import { testDb } from "../support/db";
 import { generateAndClose, namesShown, TOKEN_AREAS, tokenRow } from "../support/token-pages";
-import { maskToken, parseToken } from "../../lib/tokens/format";
+import { maskToken, parseToken } from "../../lib/tokens/server/format";
 
 for (const area of TOKEN_AREAS) {
   test(`revoking a token in the ${area.label} asks first, then removes it and stops it working`, async ({ page, makeUser }) => {

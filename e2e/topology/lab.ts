@@ -3,8 +3,8 @@
 // test build (scripts/cluster/topology.mjs), and an owner whose tokens send the traffic.
 import crypto from "node:crypto";
 import { createDb, type Db } from "../../lib/db/connect";
-import { generateToken } from "../../lib/tokens/format";
-import { hashSecret } from "../../lib/tokens/hash";
+import { generateToken } from "../../lib/tokens/server/format";
+import { hashSecret } from "../../lib/tokens/server/hash";
 import { startTopology, type ClusterTopology } from "../../scripts/cluster/topology.mjs";
 import { startOwnPostgres, startOwnRedis, type OwnService } from "./own-services";
 import type { TrafficToken } from "./traffic";

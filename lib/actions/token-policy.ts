@@ -5,7 +5,7 @@
 import { attempt, refreshAdminPages } from "../admin/action-support";
 import { refused, succeeded, type FormState } from "../admin/form-state";
 import { authorizeManager } from "../admin/guard";
-import { isLifetimeCap, setMaxLifetimeDays } from "../tokens/policy";
+import { isLifetimeCap, setMaxLifetimeDays } from "../tokens/server/policy";
 
 export async function updateTokenPolicyAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const check = await authorizeManager();

@@ -6,12 +6,12 @@ import { revalidatePath } from "next/cache";
 import { passwordConfirmationRequired } from "../auth/confirmation";
 import { getCurrentSession, getCurrentUser } from "../auth/session";
 import { recentlyConfirmed } from "../auth/sudo";
-import { refuseGenerate, TOKEN_MESSAGES, type GenerateTokenState, type RegenerateTokenState, type RevokeTokenState } from "../tokens/action-state";
-import { regenerateToken } from "../tokens/lifecycle";
-import { TOKEN_PAGE_PATHS } from "../tokens/paths";
-import { getMaxLifetimeDays } from "../tokens/policy";
-import { createToken, revokeToken } from "../tokens/store";
-import { OVERLAP_CHOICES, parseGenerateTokenForm, regenerateTokenSchema, revokeTokenSchema } from "../tokens/validation";
+import { refuseGenerate, TOKEN_MESSAGES, type GenerateTokenState, type RegenerateTokenState, type RevokeTokenState } from "../tokens/shared/action-state";
+import { regenerateToken } from "../tokens/server/lifecycle";
+import { TOKEN_PAGE_PATHS } from "../tokens/shared/paths";
+import { getMaxLifetimeDays } from "../tokens/server/policy";
+import { createToken, revokeToken } from "../tokens/server/store";
+import { OVERLAP_CHOICES, parseGenerateTokenForm, regenerateTokenSchema, revokeTokenSchema } from "../tokens/shared/validation";
 
 function refreshTokenPages(): void {
   for (const path of TOKEN_PAGE_PATHS) revalidatePath(path);

@@ -4,7 +4,7 @@
 import bcrypt from "bcryptjs";
 import { endUserSessions } from "../auth/session-store";
 import type { Db } from "../db/connect";
-import { recordTokenEvents } from "../tokens/events";
+import { recordTokenEvents } from "../tokens/server/events";
 import { changeKeepingManagers } from "./managers";
 import { ADMIN_MESSAGES } from "./messages";
 import { AdminRefusal, type MutationResult } from "./refusal";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatDay, formatLastUsed, formatMoment, NEVER_USED } from "@/lib/tokens/display";
-import { readTokenSearchParams } from "@/lib/tokens/search-params";
+import { formatDay, formatLastUsed, formatMoment, NEVER_USED } from "@/lib/tokens/shared/display";
+import { readTokenSearchParams } from "@/lib/tokens/shared/search-params";
 
 const now = new Date("2025-03-10T12:00:00Z");
 

@@ -8,7 +8,7 @@ import {
   isUnused,
   parseDay,
   resolveExpiry,
-} from "@/lib/tokens/expiry";
+} from "@/lib/tokens/shared/expiry";
 
 const NOW = new Date("2026-06-15T12:00:00.000Z");
 const DAY = 24 * 60 * 60 * 1000;

@@ -2,9 +2,9 @@
 // within a budget), how requests are counted per UTC day, and what each timeline event says.
 import { describe, expect, it } from "vitest";
 import { describeEvent } from "@/components/tokens/TokenTimeline";
-import { hasNewAddress } from "@/lib/tokens/new-address";
-import { recentDays, UsageBuffer, utcDay } from "@/lib/tokens/usage-buffer";
-import { ADDRESS_WRITES_PER_MINUTE, LastUseMemo, LAST_USED_INTERVAL_MS } from "@/lib/tokens/use-memo";
+import { hasNewAddress } from "@/lib/tokens/shared/new-address";
+import { recentDays, UsageBuffer, utcDay } from "@/lib/tokens/usage/counts-buffer";
+import { ADDRESS_WRITES_PER_MINUTE, LastUseMemo, LAST_USED_INTERVAL_MS } from "@/lib/tokens/usage/last-use-memo";
 
 const T0 = Date.UTC(2026, 10, 29, 12, 0, 0);
 const never = { lastUsedAt: null, lastUsedAddress: null };

@@ -4,8 +4,8 @@
 // TEST_DATABASE_URL names one).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scratchDatabases, useScratchDatabase, type ScratchDatabase } from "./support/scratch-database";
-import { formatToken, generateToken } from "@/lib/tokens/format";
-import { hashSecret } from "@/lib/tokens/hash";
+import { formatToken, generateToken } from "@/lib/tokens/server/format";
+import { hashSecret } from "@/lib/tokens/server/hash";
 
 const databases = scratchDatabases("token-clock");
 
@@ -17,8 +17,8 @@ describe.each(databases)("on %s", (_provider, scratch) => {
   let database: ScratchDatabase;
   let modules: {
     db: typeof import("@/lib/db/client");
-    verify: typeof import("@/lib/tokens/verify");
-    lifecycle: typeof import("@/lib/tokens/lifecycle");
+    verify: typeof import("@/lib/tokens/server/verify");
+    lifecycle: typeof import("@/lib/tokens/server/lifecycle");
   };
   let ownerId: string;
 
@@ -27,8 +27,8 @@ describe.each(databases)("on %s", (_provider, scratch) => {
     await useScratchDatabase(database);
     modules = {
       db: await import("@/lib/db/client"),
-      verify: await import("@/lib/tokens/verify"),
-      lifecycle: await import("@/lib/tokens/lifecycle"),
+      verify: await import("@/lib/tokens/server/verify"),
+      lifecycle: await import("@/lib/tokens/server/lifecycle"),
     };
     const owner = await modules.db.db.user.create({ data: { email: "clock@example.com", name: "Clock", area: "staff", passwordHash: "unused" } });
     ownerId = owner.id;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generateTokenSchema, nameLength, parseGenerateTokenForm, revokeTokenSchema, TOKEN_NAME_MAX, TOKEN_NAME_MESSAGES, tokenNameSchema } from "@/lib/tokens/validation";
+import { generateTokenSchema, nameLength, parseGenerateTokenForm, revokeTokenSchema, TOKEN_NAME_MAX, TOKEN_NAME_MESSAGES, tokenNameSchema } from "@/lib/tokens/shared/validation";
 
 function form(name?: string | Blob): FormData {
   const data = new FormData();

@@ -15,9 +15,9 @@ import { createDb, type Db } from "@/lib/db/connect";
 import type { Prisma } from "@/lib/db/generated/sqlite/client";
 import { migrate } from "@/lib/db/migrate";
 import { providerOf } from "@/lib/db/url";
-import { generateToken } from "@/lib/tokens/format";
-import { hashSecret } from "@/lib/tokens/hash";
-import { TOKEN_STATUSES } from "@/lib/tokens/statuses";
+import { generateToken } from "@/lib/tokens/server/format";
+import { hashSecret } from "@/lib/tokens/server/hash";
+import { TOKEN_STATUSES } from "@/lib/tokens/shared/statuses";
 import { capturingDatabase, type CapturingDatabase } from "./support/captured-queries";
 import { checkPlan, touches } from "./support/query-plans";
 import { scratchDatabases, type ScratchDatabase } from "./support/scratch-database";
@@ -87,11 +87,11 @@ describe.each(databases)("token queries on %s are served by an index", (_name, s
   let database: ScratchDatabase;
   let capturing: CapturingDatabase;
   let fixture: Awaited<ReturnType<typeof seed>>;
-  let store: typeof import("@/lib/tokens/store");
-  let verify: typeof import("@/lib/tokens/verify");
-  let addressLog: typeof import("@/lib/tokens/address-log");
-  let insight: typeof import("@/lib/tokens/insight");
-  let lifecycle: typeof import("@/lib/tokens/lifecycle");
+  let store: typeof import("@/lib/tokens/server/store");
+  let verify: typeof import("@/lib/tokens/server/verify");
+  let addressLog: typeof import("@/lib/tokens/usage/address-log");
+  let insight: typeof import("@/lib/tokens/server/insight");
+  let lifecycle: typeof import("@/lib/tokens/server/lifecycle");
 
   beforeAll(async () => {
     database = scratch();
@@ -104,11 +104,11 @@ describe.each(databases)("token queries on %s are served by an index", (_name, s
     // The app's modules take their database from this singleton (lib/db/client.ts); load them afresh on it.
     (globalThis as { platformDatabase?: unknown }).platformDatabase = { db: capturing.db, raw: capturing.raw };
     vi.resetModules();
-    store = await import("@/lib/tokens/store");
-    verify = await import("@/lib/tokens/verify");
-    addressLog = await import("@/lib/tokens/address-log");
-    insight = await import("@/lib/tokens/insight");
-    lifecycle = await import("@/lib/tokens/lifecycle");
+    store = await import("@/lib/tokens/server/store");
+    verify = await import("@/lib/tokens/server/verify");
+    addressLog = await import("@/lib/tokens/usage/address-log");
+    insight = await import("@/lib/tokens/server/insight");
+    lifecycle = await import("@/lib/tokens/server/lifecycle");
   }, 120_000);
 
   afterAll(async () => {

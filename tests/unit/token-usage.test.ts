@@ -6,8 +6,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { setUserActive } from "@/lib/admin/user-mutations";
 import { createDb, type Db } from "@/lib/db/connect";
 import { migrate } from "@/lib/db/migrate";
-import { writeTokenUse } from "@/lib/tokens/address-log";
-import { writeUsage } from "@/lib/tokens/usage-buffer";
+import { writeTokenUse } from "@/lib/tokens/usage/address-log";
+import { writeUsage } from "@/lib/tokens/usage/counts-buffer";
 import { scratchDatabases, type ScratchDatabase } from "./support/scratch-database";
 
 const databases = scratchDatabases("token-usage");

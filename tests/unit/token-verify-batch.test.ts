@@ -1,4 +1,4 @@
-// Token lookups that arrive while one is in flight share the next statement (lib/tokens/verify.ts). These
+// Token lookups that arrive while one is in flight share the next statement (lib/tokens/server/token-lookup.ts). These
 // tests run the app's verification against a scratch database migrated like the app's, counting the
 // statements it sends: each lookup must still get exactly its own token's answer, a change committed before
 // a lookup is asked for must be seen, and a failed statement must fail only the lookups it carried.
@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { migrate } from "@/lib/db/migrate";
 import type { RawReader } from "@/lib/db/raw";
-import { formatToken, generateToken } from "@/lib/tokens/format";
-import { hashSecret } from "@/lib/tokens/hash";
+import { formatToken, generateToken } from "@/lib/tokens/server/format";
+import { hashSecret } from "@/lib/tokens/server/hash";
 import { capturingDatabase, type CapturingDatabase } from "./support/captured-queries";
 import { scratchDatabases, type ScratchDatabase } from "./support/scratch-database";
 
@@ -16,7 +16,8 @@ const databases = scratchDatabases("token-batch");
 describe.each(databases)("token lookups on %s", (_provider, scratch) => {
   let database: ScratchDatabase;
   let capturing: CapturingDatabase;
-  let verify: typeof import("@/lib/tokens/verify");
+  let verify: typeof import("@/lib/tokens/server/verify");
+  let lookup: typeof import("@/lib/tokens/server/token-lookup");
   // The next statement the raw reader is given fails when failNext is set, and waits for `held` to settle
   // when that is set (a connection that stopped answering).
   let failNext = false;
@@ -45,7 +46,8 @@ describe.each(databases)("token lookups on %s", (_provider, scratch) => {
     };
     (globalThis as { platformDatabase?: unknown }).platformDatabase = { db: capturing.db, raw };
     vi.resetModules();
-    verify = await import("@/lib/tokens/verify");
+    verify = await import("@/lib/tokens/server/verify");
+    lookup = await import("@/lib/tokens/server/token-lookup");
 
     const db = capturing.db;
     const role = await db.role.create({ data: { name: "Reader", permissions: { create: [{ permission: "orders:read" }] } } });
@@ -120,7 +122,7 @@ describe.each(databases)("token lookups on %s", (_provider, scratch) => {
     const askedAt = performance.now();
     expect(await verify.verifyToken(tokens.otherOwner.token)).toMatchObject({ tokenId: tokens.otherOwner.tokenId });
     // It waited for the first statement to be taken for stalled, and no longer.
-    expect(performance.now() - askedAt).toBeGreaterThanOrEqual(verify.STALLED_AFTER_MS - 5);
+    expect(performance.now() - askedAt).toBeGreaterThanOrEqual(lookup.STALLED_AFTER_MS - 5);
     answer();
     expect(await stuck).toMatchObject({ tokenId: tokens.live.tokenId });
   });

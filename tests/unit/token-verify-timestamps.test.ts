@@ -5,8 +5,8 @@
 // end it. The app's own modules run against a scratch database migrated like the app's (SQLite, and
 // PostgreSQL when TEST_DATABASE_URL names one).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatToken, generateToken } from "@/lib/tokens/format";
-import { hashSecret } from "@/lib/tokens/hash";
+import { formatToken, generateToken } from "@/lib/tokens/server/format";
+import { hashSecret } from "@/lib/tokens/server/hash";
 import { scratchDatabases, useScratchDatabase, type ScratchDatabase } from "./support/scratch-database";
 
 const databases = scratchDatabases("token-timestamps");
@@ -21,13 +21,13 @@ type Column = "revokedAt" | "expiresAt" | "previousSecretExpiresAt";
 
 describe.each(databases)("verification on %s", (provider, scratch) => {
   let database: ScratchDatabase;
-  let modules: { db: typeof import("@/lib/db/client"); verify: typeof import("@/lib/tokens/verify") };
+  let modules: { db: typeof import("@/lib/db/client"); verify: typeof import("@/lib/tokens/server/verify") };
   let ownerId: string;
 
   beforeAll(async () => {
     database = scratch();
     await useScratchDatabase(database);
-    modules = { db: await import("@/lib/db/client"), verify: await import("@/lib/tokens/verify") };
+    modules = { db: await import("@/lib/db/client"), verify: await import("@/lib/tokens/server/verify") };
     const owner = await modules.db.db.user.create({ data: { email: "timestamps@example.com", name: "Timestamps", area: "staff", passwordHash: "unused" } });
     ownerId = owner.id;
   }, 60_000); // migrating a new database takes seconds on a loaded machine

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { TokenPolicyForm } from "@/components/settings/TokenPolicyForm";
 import { canManageUsers } from "@/lib/admin/guard";
 import { requireAreaUser } from "@/lib/auth/session";
-import { getMaxLifetimeDays } from "@/lib/tokens/policy";
+import { getMaxLifetimeDays } from "@/lib/tokens/server/policy";
 
 export const metadata: Metadata = { title: "Settings" };
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { TokenTable } from "@/components/TokenTable";
 import { requireAreaUser } from "@/lib/auth/session";
-import { PARTNER_TOKENS_PATH } from "@/lib/tokens/paths";
-import { loadTokenPage } from "@/lib/tokens/page-data";
-import { readTokenSearchParams, type TokenSearchParams } from "@/lib/tokens/search-params";
+import { PARTNER_TOKENS_PATH } from "@/lib/tokens/shared/paths";
+import { loadTokenPage } from "@/lib/tokens/server/page-data";
+import { readTokenSearchParams, type TokenSearchParams } from "@/lib/tokens/shared/search-params";
 
 export const metadata: Metadata = { title: "API Tokens" };
 

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { TokenTable } from "@/components/TokenTable";
 import { requireAreaUser } from "@/lib/auth/session";
-import { ADMIN_TOKENS_PATH } from "@/lib/tokens/paths";
-import { loadTokenPage } from "@/lib/tokens/page-data";
-import { readTokenSearchParams, type TokenSearchParams } from "@/lib/tokens/search-params";
+import { ADMIN_TOKENS_PATH } from "@/lib/tokens/shared/paths";
+import { loadTokenPage } from "@/lib/tokens/server/page-data";
+import { readTokenSearchParams, type TokenSearchParams } from "@/lib/tokens/shared/search-params";
 
 export const metadata: Metadata = { title: "API Tokens" };
 

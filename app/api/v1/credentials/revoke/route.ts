@@ -7,7 +7,7 @@ import { jsonBody } from "@/lib/api/input";
 import { clientAddressOf } from "@/lib/http/client-address";
 import { requestIdOf } from "@/lib/http/headers";
 import { countFailure, LIMITS } from "@/lib/security/limiter";
-import { MAX_REPORTED_CREDENTIALS, revokeReportedTokens } from "@/lib/tokens/lifecycle";
+import { MAX_REPORTED_CREDENTIALS, revokeReportedTokens } from "@/lib/tokens/server/lifecycle";
 import { otherMethods } from "@/lib/api/not-allowed";
 
 // Leaked-token reports, as GitHub's credential revocation API takes them: anyone who finds tokens in a

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TokenDetails } from "@/components/tokens/TokenDetails";
 import { requireAreaUser } from "@/lib/auth/session";
-import { getTokenInsight } from "@/lib/tokens/insight";
-import { ADMIN_TOKENS_PATH } from "@/lib/tokens/paths";
+import { getTokenInsight } from "@/lib/tokens/server/insight";
+import { ADMIN_TOKENS_PATH } from "@/lib/tokens/shared/paths";
 
 export const metadata: Metadata = { title: "API token" };
 

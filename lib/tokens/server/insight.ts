@@ -1,8 +1,8 @@
 import "server-only";
-import { db } from "../db/client";
+import { db } from "../../db/client";
 import type { TokenEventKind } from "./events";
 import { maskToken } from "./format";
-import { recentDays } from "./usage-buffer";
+import { recentDays } from "../usage/counts-buffer";
 
 // What a token's details view shows its owner. Every query carries the owner's id in its `where` (the
 // token's own or, for its addresses, events and usage, through the token relation), so a token that is

@@ -1,6 +1,6 @@
 import "server-only";
-import { db } from "../db/client";
-import { LIFETIME_CAP_DAYS } from "./expiry";
+import { db } from "../../db/client";
+import { LIFETIME_CAP_DAYS } from "../shared/expiry";
 
 // The administrator's token policy, kept in the Setting table so that every instance reads the same one.
 // It is read at each generation (not cached), so a new cap applies to the very next token.

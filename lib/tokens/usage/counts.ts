@@ -1,6 +1,6 @@
 import "server-only";
-import { db } from "../db/client";
-import { UsageBuffer, writeUsage } from "./usage-buffer";
+import { db } from "../../db/client";
+import { UsageBuffer, writeUsage } from "./counts-buffer";
 
 // Per-token daily request counts for the details view. A request only increments a counter in memory; a
 // timer adds the counts to the database every TOKEN_USAGE_FLUSH_MS (10 s by default), and shutdown writes

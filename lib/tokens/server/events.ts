@@ -1,6 +1,6 @@
 // A token's activity timeline. Every change to a token writes its event in the same transaction as the
 // change itself, so the timeline can never claim something that did not happen, or miss something that did.
-import type { Prisma } from "../db/generated/sqlite/client";
+import type { Prisma } from "../../db/generated/sqlite/client";
 
 export type TokenEventKind = "created" | "regenerated" | "revoked" | "new_address" | "owner_deactivated" | "owner_reactivated";
 

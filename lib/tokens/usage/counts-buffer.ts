@@ -1,8 +1,8 @@
 // Requests per token per UTC day, counted in memory and added to the database in batches: a request costs
 // one map increment, and the database sees one statement per flush however many requests there were.
 // Additions are atomic upserts, so several instances flushing at once add up instead of overwriting.
-import type { Db } from "../db/connect";
-import { Prisma } from "../db/generated/sqlite/client";
+import type { Db } from "../../db/connect";
+import { Prisma } from "../../db/generated/sqlite/client";
 
 export type UsageEntry = { tokenId: string; day: string; count: number };
 

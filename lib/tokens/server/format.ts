@@ -3,6 +3,7 @@
 // where the checksum is the CRC32 of everything before it. The fixed prefix and the checksum let secret
 // scanners recognise real tokens and let the server refuse malformed ones before touching the database.
 import crypto from "node:crypto";
+import zlib from "node:zlib";
 
 export const TOKEN_PREFIX = "pat_";
 export const TOKEN_ID_LENGTH = 12;
@@ -27,23 +28,9 @@ export function randomBase62(length: number): string {
   return out;
 }
 
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-/** CRC32 with the zlib/PNG polynomial over the UTF-8 bytes of the text. */
+/** CRC32 with the zlib/PNG polynomial over the UTF-8 bytes of the text (Node.js's own, 20.15 and later). */
 export function crc32(text: string): number {
-  const bytes = Buffer.from(text, "utf8");
-  let crc = 0xffffffff;
-  // An indexed loop: it runs on every API request, and an iterator over the bytes costs several times more.
-  for (let i = 0; i < bytes.length; i++) crc = CRC_TABLE[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
+  return zlib.crc32(text);
 }
 
 /** A number in base62, most significant digit first, left-padded with "0". */

@@ -1,10 +1,10 @@
 import "server-only";
-import { db } from "../db/client";
+import { db } from "../../db/client";
 import { writeTokenUse } from "./address-log";
-import { countTokenUse } from "./usage";
-import { LastUseMemo } from "./use-memo";
+import { countTokenUse } from "./counts";
+import { LastUseMemo } from "./last-use-memo";
 
-export { LAST_USED_INTERVAL_MS } from "./use-memo";
+export { LAST_USED_INTERVAL_MS } from "./last-use-memo";
 
 // Records a token's use: the daily request count (in memory, written in batches), and the last-used time,
 // address and user agent. The latter are written at most once a minute per token, or when the address

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db/client";
+import { db } from "../../db/client";
 import { recordTokenEvents } from "./events";
 import { formatToken, generateToken, maskToken, parseToken } from "./format";
 import { hashSecret, secretMatches } from "./hash";

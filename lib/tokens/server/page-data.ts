@@ -1,6 +1,6 @@
 import "server-only";
 import { getMaxLifetimeDays } from "./policy";
-import type { TokenListParams } from "./search-params";
+import type { TokenListParams } from "../shared/search-params";
 import { listTokens, recentlyReportedTokens } from "./store";
 
 /** Everything a token page shows for its signed-in owner, read in parallel. */

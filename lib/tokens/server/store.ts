@@ -1,16 +1,16 @@
 import "server-only";
-import { db } from "../db/client";
-import { DAY_MS, EXPIRING_SOON_DAYS, UNUSED_AFTER_DAYS } from "./expiry";
+import { db } from "../../db/client";
+import { DAY_MS, EXPIRING_SOON_DAYS, UNUSED_AFTER_DAYS } from "../shared/expiry";
 import { recordTokenEvents } from "./events";
 import { generateToken, maskToken } from "./format";
 import { hashSecret } from "./hash";
-import type { TokenStatusFilter } from "./statuses";
+import type { TokenStatusFilter } from "../shared/statuses";
 
 // Every function here takes the owner's id and puts it in the query's `where`: a token is only ever
 // listed, found or revoked by its owner. Callers pass the id from the session, never from input.
 
 export const TOKEN_PAGE_SIZE = 25;
-export { TOKEN_NAME_MAX } from "./validation";
+export { TOKEN_NAME_MAX } from "../shared/validation";
 
 export type TokenListItem = {
   id: string;

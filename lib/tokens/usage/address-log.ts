@@ -1,9 +1,9 @@
 // Writes one recorded use of a token: last-used time, address and user agent on the token, the address in
 // its list of recent addresses (at most five are kept), and a timeline event the first time an address is
 // ever seen. Takes the database to write to, so tests run the very same code against a scratch database.
-import type { Db } from "../db/connect";
-import { LAST_USED_INTERVAL_MS } from "./use-memo";
-import { recordTokenEvents } from "./events";
+import type { Db } from "../../db/connect";
+import { LAST_USED_INTERVAL_MS } from "./last-use-memo";
+import { recordTokenEvents } from "../server/events";
 
 export const ADDRESSES_KEPT = 5;
 // Bounds on what a client sends, so that a user agent of megabytes cannot bloat the table.
