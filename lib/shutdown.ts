@@ -2,11 +2,13 @@ import "server-only";
 import { db, rawReader } from "./db/client";
 import { flushLastUsed } from "./tokens/usage/last-used";
 import { flushUsage } from "./tokens/usage/counts";
+import { processWide } from "./process-state";
 
 // Called by scripts/server.mjs on SIGTERM once in-flight requests have finished: write what is still
 // buffered (last-used stamps, request counts), then close the database pool.
 export function registerShutdownHooks(): void {
-  const hooks = ((globalThis as unknown as { platformShutdownHooks?: (() => Promise<void>)[] }).platformShutdownHooks ??= []);
+  // scripts/server.mjs runs them, and finds them under this name.
+  const hooks = processWide<(() => Promise<void>)[]>("platformShutdownHooks", () => []);
   hooks.push(
     async () => {
       await flushLastUsed();

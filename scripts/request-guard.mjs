@@ -3,7 +3,7 @@
 // plain-JavaScript server cannot import (tests/unit/request-guard.test.ts holds the two equal).
 // Every refusal carries the request's ID (scripts/request-id.mjs), as every API error does.
 import { ServerResponse, STATUS_CODES } from "node:http";
-import { REQUEST_ID_HEADER } from "./request-id.mjs";
+import { REQUEST_ID_HEADER } from "../lib/http/header-names.mjs";
 
 export const REFUSALS = {
   invalid_request: { status: 400, message: "The request is not valid." },

@@ -4,10 +4,6 @@
 // a log line or a header is kept); anything else is replaced by a random one.
 import crypto from "node:crypto";
 
-export const REQUEST_ID_RESPONSE_HEADER = "X-Request-Id";
-// The header the app reads the ID from. The server always overwrites it, so a client cannot set it.
-export const REQUEST_ID_HEADER = "x-platform-request-id";
-
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** The client's X-Request-Id when it is safe to echo and log, else a new random one. */

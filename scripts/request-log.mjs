@@ -1,7 +1,7 @@
 // One JSON line per request: method, path, status, duration, client address, request ID and, when a
 // token authenticated it, the token ID. Never the query string (clients put secrets there), never a header
 // value, and never a token's secret even when a client puts a whole token in the path.
-export const TOKEN_ID_RESPONSE_HEADER = "x-platform-token-id";
+import { TOKEN_ID_RESPONSE_HEADER } from "../lib/http/header-names.mjs";
 
 const MAX_PATH_LENGTH = 512;
 const DECODE_ROUNDS = 3;

@@ -16,10 +16,10 @@ import { clientAddress } from "./client-address.mjs";
 import { appEnv, root } from "./env.mjs";
 import { expectsContinue, limitBody } from "./body-limit.mjs";
 import { answerClientError, refuseMalformed, refuseMethod, responseOnSocket } from "./request-guard.mjs";
-import { REQUEST_ID_HEADER, REQUEST_ID_RESPONSE_HEADER, requestIdFor } from "./request-id.mjs";
+import { CLIENT_ADDRESS_HEADER, REQUEST_ID_HEADER, REQUEST_ID_RESPONSE_HEADER } from "../lib/http/header-names.mjs";
+import { requestIdFor } from "./request-id.mjs";
 import { logRequest } from "./request-log.mjs";
 
-const CLIENT_ADDRESS_HEADER = "x-platform-client-address";
 const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000);
 
 Object.assign(process.env, appEnv());

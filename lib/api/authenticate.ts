@@ -1,13 +1,11 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { clientAddressOf } from "../http/client-address";
-import { PRINCIPAL_HEADER, requestIdOf } from "../http/headers";
+import { PRINCIPAL_HEADER, requestIdOf, TOKEN_ID_RESPONSE_HEADER } from "../http/headers";
 import { countFailure, isLimited, LIMITS } from "../security/limiter";
-import { TOKEN_ID_RESPONSE_HEADER } from "../security/request-log";
 import { recordTokenUse } from "../tokens/usage/last-used";
 import { verifyToken } from "../tokens/server/verify";
-import { apiError } from "./errors";
-import { errorResponse } from "./handler";
+import { apiError, errorResponse } from "./errors";
 import { issuePrincipal } from "./principal";
 import { quotaHeaders, spendTokenQuota } from "./quota";
 

@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { isDatabaseUnavailable } from "../db/errors";
 
 // The one place that shapes API errors: {"error": {"code", "message", "requestId"}} with the matching
 // status. Messages are fixed per code, so nothing internal (stack traces, SQL, which check failed) can leak.
@@ -40,4 +41,12 @@ export class ApiError extends Error {
   ) {
     super(message ?? API_ERRORS[code].message);
   }
+}
+
+/** The response for anything a handler or the middleware's authentication throws. */
+export function errorResponse(error: unknown, requestId: string | null): Response {
+  if (error instanceof ApiError) return apiError(error.code, { requestId, message: error.message });
+  if (isDatabaseUnavailable(error)) return apiError("unavailable", { requestId, headers: { "Retry-After": "5" } });
+  console.error(JSON.stringify({ event: "api_error", requestId, error: String((error as Error)?.message ?? error).slice(0, 500) }));
+  return apiError("internal", { requestId });
 }

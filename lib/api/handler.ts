@@ -1,9 +1,8 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import { hasPermission, type Permission } from "../access/permissions";
-import { isDatabaseUnavailable } from "../db/errors";
 import { PRINCIPAL_HEADER, requestIdOf } from "../http/headers";
-import { ApiError, apiError } from "./errors";
+import { apiError, errorResponse } from "./errors";
 import { withIdempotencyKey } from "./idempotency";
 import { checkQueryParams } from "./input";
 import { claimPrincipal, type Principal } from "./principal";
@@ -46,12 +45,4 @@ export function apiRoute<P = Record<string, never>>(permission: Permission | nul
     if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", "no-store");
     return response;
   };
-}
-
-/** The response for anything a handler throws. */
-export function errorResponse(error: unknown, requestId: string | null): Response {
-  if (error instanceof ApiError) return apiError(error.code, { requestId, message: error.message });
-  if (isDatabaseUnavailable(error)) return apiError("unavailable", { requestId, headers: { "Retry-After": "5" } });
-  console.error(JSON.stringify({ event: "api_error", requestId, error: String((error as Error)?.message ?? error).slice(0, 500) }));
-  return apiError("internal", { requestId });
 }

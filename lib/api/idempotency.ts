@@ -5,6 +5,7 @@ import { isUniqueViolation } from "../admin/transaction";
 import { db } from "../db/client";
 import { ApiError } from "./errors";
 import { jsonBodyText } from "./input";
+import { processWide } from "../process-state";
 
 // Safe retries of writes, with Stripe's semantics. A write sent with an Idempotency-Key runs once per token
 // and key: a retry with the same method, path and body within 24 hours gets the first answer again (its
@@ -29,12 +30,12 @@ const SWEEP_INTERVAL_MS = 60_000;
 type StoredAnswer = { status: number; body: string };
 type Claim = { kind: "claimed"; id: string } | { kind: "replay"; answer: StoredAnswer };
 
-const sweeps = globalThis as unknown as { platformIdempotencySweptAt?: number };
+const sweeps = processWide("platformIdempotencySweeps", () => ({ lastAt: 0 }));
 
 // Expired keys are removed lazily, at most once a minute per instance and only by requests that send a key.
 function sweepExpired(now: number): void {
-  if (now - (sweeps.platformIdempotencySweptAt ?? 0) < SWEEP_INTERVAL_MS) return;
-  sweeps.platformIdempotencySweptAt = now;
+  if (now - sweeps.lastAt < SWEEP_INTERVAL_MS) return;
+  sweeps.lastAt = now;
   db.idempotencyKey.deleteMany({ where: { createdAt: { lt: new Date(now - RETENTION_MS) } } }).catch((error: unknown) => {
     console.error(JSON.stringify({ event: "idempotency_sweep_failed", error: String((error as Error)?.message ?? error).slice(0, 200) }));
   });

@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { processWide } from "../process-state";
 
 // The caller that middleware vouches for, handed to the route handler of the same request. The principal
 // never leaves the process: middleware keeps it in memory under a random handle (122 bits from the
@@ -22,10 +23,8 @@ const MAX_WAITING = 100_000;
 
 type Entry = { principal: Principal; expiresAt: number };
 
-// On globalThis: middleware and route handlers are bundled separately and each gets its own copy of
-// this module, but they run in the same process and share one map.
-const shared = globalThis as unknown as { platformPrincipals?: Map<string, Entry> };
-const waiting = (shared.platformPrincipals ??= new Map());
+// The middleware puts entries in and the route handlers take them out: one map for the process.
+const waiting = processWide("platformPrincipals", () => new Map<string, Entry>());
 
 /** Keeps the principal for this request's handler and returns the handle to pass to it. */
 export function issuePrincipal(principal: Principal, now: number = Date.now()): string {

@@ -1,6 +1,7 @@
 import "server-only";
 import { checkLimit, MemoryCounterStore, recordFailure, spendQuota, type CounterStore, type LimitRule, type LimitState, type QuotaState } from "./rate-limit";
 import { RedisCounterStore } from "./redis-counter-store";
+import { processWide } from "../process-state";
 
 // The limits against brute force. Sign-in failures are counted per email from one address (the guesser),
 // per email from everywhere with a much higher ceiling (a distributed guesser), and per address (one guesser
@@ -13,16 +14,13 @@ export const LIMITS = {
   credentialReportsPerAddress: { limit: 60, windowMs: 60_000 },
 } satisfies Record<string, LimitRule>;
 
-const globalStore = globalThis as unknown as { platformCounterStore?: CounterStore; platformMemoryStore?: CounterStore };
-
 // Shared through Redis when REDIS_URL is set, so that every instance counts the same failures.
 function store(): CounterStore {
-  globalStore.platformCounterStore ??= process.env.REDIS_URL ? new RedisCounterStore(process.env.REDIS_URL) : memoryStore();
-  return globalStore.platformCounterStore;
+  return processWide<CounterStore>("platformCounterStore", () => (process.env.REDIS_URL ? new RedisCounterStore(process.env.REDIS_URL) : memoryStore()));
 }
 
 function memoryStore(): CounterStore {
-  return (globalStore.platformMemoryStore ??= new MemoryCounterStore());
+  return processWide<CounterStore>("platformMemoryStore", () => new MemoryCounterStore());
 }
 
 // If Redis is unreachable the limiter keeps working per instance instead of failing every request.

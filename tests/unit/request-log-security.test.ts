@@ -1,8 +1,9 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
+import { TOKEN_ID_RESPONSE_HEADER } from "../../lib/http/header-names.mjs";
 // @ts-expect-error: plain JavaScript module used by the production server, which cannot load TypeScript
-import { loggablePath, logRequest, TOKEN_ID_RESPONSE_HEADER } from "../../scripts/request-log.mjs";
+import { loggablePath, logRequest } from "../../scripts/request-log.mjs";
 
 const SECRET = "yR3abcdefghijklmnopqrstuvwxyz012345678";
 const TOKEN = `pat_4kQ9x2LmZr8T_${SECRET}`;

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../../db/client";
 import { UsageBuffer, writeUsage } from "./counts-buffer";
+import { processWide } from "../../process-state";
 
 // Per-token daily request counts for the details view. A request only increments a counter in memory; a
 // timer adds the counts to the database every TOKEN_USAGE_FLUSH_MS (10 s by default), and shutdown writes
@@ -10,8 +11,7 @@ const DEFAULT_FLUSH_MS = 10_000;
 
 type UsageState = { buffer: UsageBuffer; timer: NodeJS.Timeout | null; flushing: Promise<void> | null };
 
-const globalState = globalThis as unknown as { platformTokenUsage?: UsageState };
-const state: UsageState = (globalState.platformTokenUsage ??= { buffer: new UsageBuffer(), timer: null, flushing: null });
+const state = processWide<UsageState>("platformTokenUsage", () => ({ buffer: new UsageBuffer(), timer: null, flushing: null }));
 
 export function usageFlushIntervalMs(): number {
   const value = Number(process.env.TOKEN_USAGE_FLUSH_MS);

@@ -3,6 +3,7 @@ import { db } from "../../db/client";
 import { writeTokenUse } from "./address-log";
 import { countTokenUse } from "./counts";
 import { LastUseMemo } from "./last-use-memo";
+import { processWide } from "../../process-state";
 
 export { LAST_USED_INTERVAL_MS } from "./last-use-memo";
 
@@ -13,8 +14,7 @@ export { LAST_USED_INTERVAL_MS } from "./last-use-memo";
 
 type PendingState = { pending: Set<Promise<unknown>>; memo: LastUseMemo };
 
-const globalState = globalThis as unknown as { platformLastUse?: PendingState };
-const state: PendingState = (globalState.platformLastUse ??= { pending: new Set(), memo: new LastUseMemo() });
+const state = processWide<PendingState>("platformLastUse", () => ({ pending: new Set(), memo: new LastUseMemo() }));
 
 export type UsedToken = { tokenId: string; lastUsedAt: Date | null; lastUsedAddress: string | null };
 

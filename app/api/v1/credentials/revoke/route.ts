@@ -1,7 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
-import { apiError } from "@/lib/api/errors";
-import { errorResponse } from "@/lib/api/handler";
+import { apiError, errorResponse } from "@/lib/api/errors";
 import { CREDENTIAL_REPORT_BODY_LIMIT } from "@/lib/api/body-limits.mjs";
 import { jsonBody } from "@/lib/api/input";
 import { clientAddressOf } from "@/lib/http/client-address";
