@@ -2,7 +2,7 @@ import "server-only";
 import { db, rawReader } from "./db/client";
 import { flushLastUsed } from "./tokens/usage/last-used";
 import { flushUsage } from "./tokens/usage/counts";
-import { processWide } from "./process-state";
+import { processWide } from "./process-state.mjs";
 
 // Called by scripts/server.mjs on SIGTERM once in-flight requests have finished: write what is still
 // buffered (last-used stamps, request counts), then close the database pool.

@@ -1,4 +1,5 @@
 import { prepareDatabase } from "./db/prepare";
+import { errorFields, logger } from "./log/logger.mjs";
 
 // What a server instance does once at start, before it serves a request: bring the database schema up to
 // date, seed an empty database (lib/db/seed.ts), and register what to do at shutdown. Node.js only:
@@ -11,7 +12,7 @@ export async function startInstance(): Promise<void> {
     // every request; exiting shows the failure to whoever started it (a supervisor restarts it, a person
     // reads why). Only a build lets the error take its normal course.
     if (process.env.NEXT_PHASE === "phase-production-build") throw error;
-    console.error(JSON.stringify({ event: "startup_failed", error: String((error as Error)?.message ?? error).slice(0, 500) }));
+    logger.error({ event: "startup_failed", ...errorFields(error), message: String((error as Error)?.message ?? error).slice(0, 500) });
     process.exit(1);
   }
   const { registerShutdownHooks } = await import("./shutdown");

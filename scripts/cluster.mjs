@@ -63,7 +63,7 @@ const topology = await startTopology({
   },
   onLine: (line, port) => {
     // The per-request lines stay out of the console; start-up, shutdown and errors are shown.
-    if (!line.startsWith('{"event":"request"')) console.log(`[${port}] ${line}`);
+    if (!line.includes('"event":"request"')) console.log(`[${port}] ${line}`);
   },
 });
 console.log(JSON.stringify({ event: "cluster_started", url: topology.url, instances: topology.ports, database: new URL(databaseUrl).pathname.slice(1), redis: redisUrl }));

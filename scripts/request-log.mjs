@@ -2,6 +2,7 @@
 // token authenticated it, the token ID. Never the query string (clients put secrets there), never a header
 // value, and never a token's secret even when a client puts a whole token in the path.
 import { TOKEN_ID_RESPONSE_HEADER } from "../lib/http/header-names.mjs";
+import { logger } from "../lib/log/logger.mjs";
 
 const MAX_PATH_LENGTH = 512;
 const DECODE_ROUNDS = 3;
@@ -77,8 +78,7 @@ function takeHeader(res, headerArgs) {
 }
 
 /** Logs the request when its response is done, and keeps the token ID header from reaching the client. */
-// Written to stdout directly: console.log inside a request is decorated by Next.js (dimmed with ANSI codes).
-export function logRequest(req, res, { address, requestId, write = (line) => process.stdout.write(`${line}\n`) }) {
+export function logRequest(req, res, { address, requestId, write = (entry) => logger.info(entry) }) {
   const started = process.hrtime.bigint();
   let tokenId;
   // Node sends headers through writeHead, also when the app never calls it (res.write/end call it).
@@ -99,6 +99,6 @@ export function logRequest(req, res, { address, requestId, write = (line) => pro
     if (requestId) entry.requestId = requestId;
     if (tokenId) entry.tokenId = tokenId;
     if (!res.writableFinished) entry.aborted = true;
-    write(JSON.stringify(entry));
+    write(entry);
   });
 }

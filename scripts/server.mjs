@@ -19,6 +19,7 @@ import { answerClientError, refuseMalformed, refuseMethod, responseOnSocket } fr
 import { CLIENT_ADDRESS_HEADER, REQUEST_ID_HEADER, REQUEST_ID_RESPONSE_HEADER } from "../lib/http/header-names.mjs";
 import { requestIdFor } from "./request-id.mjs";
 import { logRequest } from "./request-log.mjs";
+import { logger } from "../lib/log/logger.mjs";
 
 const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000);
 
@@ -56,13 +57,13 @@ server.on("clientError", answerClientError);
 // first, a request the balancer sends down a connection at that moment would fail with a reset.
 server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
-server.listen(port, () => console.log(JSON.stringify({ event: "server_started", port })));
+server.listen(port, () => logger.info({ event: "server_started", port }));
 
 let shuttingDown = false;
 async function shutdown(signal) {
   if (shuttingDown) return;
   shuttingDown = true;
-  console.log(JSON.stringify({ event: "shutdown_started", signal }));
+  logger.info({ event: "shutdown_started", signal });
   const force = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
   // Stop taking connections; idle keep-alive connections are closed, busy ones finish their request. A
   // keep-alive connection busy at this moment would otherwise stay open after its response until the
@@ -76,7 +77,7 @@ async function shutdown(signal) {
   clearInterval(closeIdle);
   await globalThis.platformShutdownHooks?.reduce((chain, hook) => chain.then(hook), Promise.resolve());
   clearTimeout(force);
-  console.log(JSON.stringify({ event: "shutdown_finished" }));
+  logger.info({ event: "shutdown_finished" });
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -1,11 +1,11 @@
 "use client";
 
 import { useConfirmedActionState } from "@/components/auth/useConfirmedActionState";
-import { INITIAL_FORM_STATE, type FormState } from "@/lib/admin/form-state";
+import { INITIAL_ACTION_STATE, type ActionState } from "@/lib/actions/state";
 import { FormAlert } from "./FormAlert";
 
 type Props = {
-  action: (previous: FormState, formData: FormData) => Promise<FormState>;
+  action: (previous: ActionState, formData: FormData) => Promise<ActionState>;
   /** The hidden field naming what to delete, e.g. roleId. */
   idField: string;
   id: string;
@@ -14,7 +14,7 @@ type Props = {
 
 /** Deletes a role or group; the action refuses one still in use and says why. */
 export function DeleteForm({ action, idField, id, buttonLabel }: Props) {
-  const [state, formAction, pending, confirmDialog] = useConfirmedActionState(action, INITIAL_FORM_STATE);
+  const [state, formAction, pending, confirmDialog] = useConfirmedActionState(action, INITIAL_ACTION_STATE);
   return (
     <form action={formAction}>
       <input type="hidden" name={idField} value={id} />

@@ -1,7 +1,7 @@
-import type { FormState } from "@/lib/admin/form-state";
+import type { ActionState } from "@/lib/actions/state";
 
 /** The outcome of the last submission, announced to screen readers: a refusal or a confirmation. */
-export function FormAlert({ state }: { state: FormState }) {
+export function FormAlert({ state }: { state: ActionState }) {
   if (state.status === "error") {
     return (
       <p className="form-error" role="alert">

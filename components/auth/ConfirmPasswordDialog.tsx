@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useId, useRef } from "react";
 import { createPortal } from "react-dom";
 import { confirmPasswordAction } from "@/lib/actions/session";
-import { INITIAL_CONFIRM_PASSWORD_STATE } from "@/lib/auth/confirmation";
+import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
 import { DialogActions } from "@/components/tokens/DialogActions";
 import { Modal } from "@/components/tokens/Modal";
 
@@ -19,7 +19,7 @@ export function ConfirmPasswordDialog({ onConfirmed, onCancel }: Props) {
   const descriptionId = useId();
   const fieldId = useId();
   const errorId = useId();
-  const [state, formAction, pending] = useActionState(confirmPasswordAction, INITIAL_CONFIRM_PASSWORD_STATE);
+  const [state, formAction, pending] = useActionState(confirmPasswordAction, INITIAL_ACTION_STATE);
   const confirmed = useRef(onConfirmed);
   confirmed.current = onConfirmed;
 

@@ -4,12 +4,12 @@ import { useId } from "react";
 import { useConfirmedActionState } from "@/components/auth/useConfirmedActionState";
 import { FormAlert } from "@/components/admin/FormAlert";
 import { updateTokenPolicyAction } from "@/lib/actions/token-policy";
-import { INITIAL_FORM_STATE } from "@/lib/admin/form-state";
+import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
 import { LIFETIME_CAP_DAYS } from "@/lib/tokens/shared/expiry";
 
 /** The administrator's cap on the lifetime of every new token. */
 export function TokenPolicyForm({ maxLifetimeDays }: { maxLifetimeDays: number | null }) {
-  const [state, formAction, pending, confirmDialog] = useConfirmedActionState(updateTokenPolicyAction, INITIAL_FORM_STATE);
+  const [state, formAction, pending, confirmDialog] = useConfirmedActionState(updateTokenPolicyAction, INITIAL_ACTION_STATE);
   const fieldId = useId();
   const hintId = useId();
   return (

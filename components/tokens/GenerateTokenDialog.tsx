@@ -3,7 +3,8 @@
 import { useId, useMemo, useRef, useState, type ReactNode } from "react";
 import { useConfirmedActionState } from "@/components/auth/useConfirmedActionState";
 import { generateTokenAction } from "@/lib/actions/tokens";
-import { INITIAL_GENERATE_STATE, refuseGenerate, type GenerateTokenState } from "@/lib/tokens/shared/action-state";
+import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
+import { refuseGenerate, type GenerateTokenState } from "@/lib/tokens/shared/action-state";
 import { parseGenerateTokenForm } from "@/lib/tokens/shared/validation";
 import { GenerateTokenForm } from "./GenerateTokenForm";
 import { Modal } from "./Modal";
@@ -16,7 +17,7 @@ function submitGenerate(maxLifetimeDays: number | null) {
   return async (_previous: GenerateTokenState, formData: FormData): Promise<GenerateTokenState> => {
     const parsed = parseGenerateTokenForm(formData, { now: new Date(), maxLifetimeDays });
     if (!parsed.success) return refuseGenerate(formData, parsed.errors);
-    return generateTokenAction(INITIAL_GENERATE_STATE, formData);
+    return generateTokenAction(INITIAL_ACTION_STATE, formData);
   };
 }
 
@@ -51,7 +52,7 @@ function GenerateTokenFlow({ maxLifetimeDays, access, onClose }: DialogProps & {
   const titleId = useId();
   const [state, formAction, pending, confirmDialog] = useConfirmedActionState(
     useMemo(() => submitGenerate(maxLifetimeDays), [maxLifetimeDays]),
-    INITIAL_GENERATE_STATE,
+    INITIAL_ACTION_STATE,
   );
   const created = state.status === "success" ? state.created : null;
   const { requestClose, panelProps } = useShownOnce(created, onClose);

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, type ReactNode } from "react";
+import { submittedValue } from "@/lib/actions/state";
 import type { GenerateTokenState } from "@/lib/tokens/shared/action-state";
 import { TOKEN_NAME_MAX } from "@/lib/tokens/shared/validation";
 import { DialogActions } from "./DialogActions";
@@ -48,7 +49,7 @@ export function GenerateTokenForm({ titleId, state, formAction, pending, onCance
           autoFocus
           required
           // React resets the form after each submission; the submitted name comes back so it can be fixed.
-          defaultValue={error?.name ?? ""}
+          defaultValue={submittedValue(state, "name") ?? ""}
           aria-invalid={nameError ? true : undefined}
           aria-describedby={nameError ? `${errorId} ${hintId}` : hintId}
         />
@@ -62,9 +63,9 @@ export function GenerateTokenForm({ titleId, state, formAction, pending, onCance
         )}
       </div>
       <ExpiryField
-        key={error ? `${error.expiry ?? ""}|${error.expiresOn ?? ""}` : "initial"}
+        key={error ? `${submittedValue(state, "expiry") ?? ""}|${submittedValue(state, "expiresOn") ?? ""}` : "initial"}
         maxLifetimeDays={maxLifetimeDays}
-        submitted={error ?? undefined}
+        submitted={error ? { expiry: submittedValue(state, "expiry"), expiresOn: submittedValue(state, "expiresOn") } : undefined}
         error={expiryError}
       />
       {children}

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useId } from "react";
 import { useConfirmedActionState } from "@/components/auth/useConfirmedActionState";
 import { regenerateTokenAction } from "@/lib/actions/tokens";
-import { INITIAL_REGENERATE_STATE } from "@/lib/tokens/shared/action-state";
+import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
 import { DialogActions } from "./DialogActions";
 import { Modal } from "./Modal";
 import { NewTokenPanel, useShownOnce } from "./NewTokenPanel";
@@ -24,7 +24,7 @@ const OVERLAPS = [
 export function RegenerateTokenDialog({ token, onClose }: { token: RevocableToken; onClose: () => void }) {
   const titleId = useId();
   const router = useRouter();
-  const [state, formAction, pending, confirmDialog] = useConfirmedActionState(regenerateTokenAction, INITIAL_REGENERATE_STATE);
+  const [state, formAction, pending, confirmDialog] = useConfirmedActionState(regenerateTokenAction, INITIAL_ACTION_STATE);
   const created = state.status === "success" ? state.created : null;
 
   function close() {

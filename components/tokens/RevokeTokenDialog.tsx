@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useId } from "react";
 import { revokeTokenAction } from "@/lib/actions/tokens";
-import { INITIAL_REVOKE_STATE } from "@/lib/tokens/shared/action-state";
+import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
 import { DialogActions } from "./DialogActions";
 import { Modal } from "./Modal";
 
@@ -14,7 +14,7 @@ export function RevokeTokenDialog({ token, onClose }: { token: RevocableToken; o
   const titleId = useId();
   const descriptionId = useId();
   const router = useRouter();
-  const [state, formAction, pending] = useActionState(revokeTokenAction, INITIAL_REVOKE_STATE);
+  const [state, formAction, pending] = useActionState(revokeTokenAction, INITIAL_ACTION_STATE);
 
   // On success the action has already refreshed the list, which no longer has this row.
   useEffect(() => {

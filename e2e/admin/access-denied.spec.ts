@@ -1,4 +1,4 @@
-import { ADMIN_MESSAGES } from "../../lib/admin/messages";
+import { ACTION_MESSAGES } from "../../lib/actions/state";
 import { administratorSpec, createRole, section, submitNewUser, unique, userPage } from "../support/admin";
 import { testDb } from "../support/db";
 import { DEMO, expect, signInViaApi, test } from "../support/fixtures";
@@ -72,9 +72,9 @@ test.describe("who can administer users, roles and groups", () => {
     const nonAdmin = await makeUser({ permissions: ["orders:read", "orders:write", "products:read", "products:write"] });
     const partnerManager = await makeUser({ area: "partner", permissions: ["users:manage"], groups: ["Acme"] });
     const callers = [
-      { label: "staff without users:manage", user: nonAdmin, message: ADMIN_MESSAGES.notAllowed },
-      { label: "partner with users:manage", user: partnerManager, message: ADMIN_MESSAGES.notAllowed },
-      { label: "signed out", user: null, message: ADMIN_MESSAGES.signedOut },
+      { label: "staff without users:manage", user: nonAdmin, message: ACTION_MESSAGES.notAllowed },
+      { label: "partner with users:manage", user: partnerManager, message: ACTION_MESSAGES.notAllowed },
+      { label: "signed out", user: null, message: ACTION_MESSAGES.signedOut },
     ];
     for (const caller of callers) {
       const request = await playwright.request.newContext({ baseURL });
@@ -117,7 +117,7 @@ test.describe("who can administer users, roles and groups", () => {
     await signInViaApi(request, holder);
     for (const action of [grant, remove]) {
       const response = await replayServerAction(request, action, action.body);
-      expect(await response.text()).toContain(ADMIN_MESSAGES.notAllowed);
+      expect(await response.text()).toContain(ACTION_MESSAGES.notAllowed);
     }
     await request.dispose();
     expect((await testDb().rolePermission.findMany({ where: { roleId: role.id } })).map((row) => row.permission)).toEqual(["orders:read"]);

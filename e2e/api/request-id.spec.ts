@@ -80,7 +80,7 @@ test.describe("X-Request-Id", () => {
       fs
         .readFileSync(logFile!, "utf8")
         .split("\n")
-        .filter((line) => line.startsWith('{"event":"request"'))
+        .filter((line) => line.includes('"event":"request"'))
         .map((line) => JSON.parse(line) as { requestId?: string; path?: string; status?: number })
         .filter((entry) => entry.requestId === id);
     await expect.poll(() => logged().length, { timeout: 10_000 }).toBe(1);

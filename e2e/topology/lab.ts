@@ -35,7 +35,7 @@ export type LabOptions = {
 export async function startLab({ basePort, instances = 3, env = {}, onLine }: LabOptions): Promise<Lab> {
   const events: string[] = [];
   const record = (line: string, port: number) => {
-    if (!line.startsWith('{"event":"request"')) events.push(`${new Date().toISOString()} [${port}] ${line.slice(0, 300)}`);
+    if (!line.includes('"event":"request"')) events.push(`${new Date().toISOString()} [${port}] ${line.slice(0, 300)}`);
     onLine?.(line, port);
   };
   const stack: (() => Promise<void>)[] = [];

@@ -1,53 +1,29 @@
 "use server";
 
-// Every export here is a public HTTP endpoint. Each one first takes the caller from the session and checks
-// users:manage on the live user (authorizeManager), never trusting its arguments for who is acting.
+// Every export here is a public HTTP endpoint, built with serverAction: the caller comes from the session
+// and must hold users:manage, never taken from the form.
 import { redirect } from "next/navigation";
-import { attempt, refreshAdminPages, refusalState } from "../admin/action-support";
-import { echoValues, refused, succeeded, type FormState } from "../admin/form-state";
+import { changeOutcome, changeRefusal, refreshAdminPages } from "../admin/action-support";
 import { createGroup, deleteGroup, renameGroup } from "../admin/group-mutations";
-import { authorizeManager } from "../admin/guard";
 import { ADMIN_MESSAGES } from "../admin/messages";
-import { createGroupSchema, groupIdSchema, parseForm, renameGroupSchema } from "../admin/validation";
+import { createGroupSchema, groupIdSchema, renameGroupSchema } from "../admin/validation";
 import { db } from "../db/client";
+import { formInput } from "./form-input";
+import { serverAction } from "./server-action";
 
-export async function createGroupAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const check = await authorizeManager();
-  if (!check.ok) return check.state;
-  const values = echoValues(formData, ["name"]);
-  const parsed = parseForm(createGroupSchema, formData, { text: ["name"] });
-  if (!parsed.success) return refused(ADMIN_MESSAGES.checkFields, parsed.errors, values);
+export const createGroupAction = serverAction({ name: "admin_group_create", guard: "manager", echo: { text: ["name"] }, failed: ADMIN_MESSAGES.failed })
+  .input(formInput(createGroupSchema, { text: ["name"] }, ADMIN_MESSAGES.checkFields))
+  .run(async ({ name }) => changeOutcome(await createGroup(db, name), () => `Visibility group “${name}” created.`));
 
-  const { name } = parsed.data;
-  const result = await attempt("admin_group_create_failed", check.manager.id, () => createGroup(db, name));
-  if (!result.ok) return refusalState(result, values);
-  refreshAdminPages();
-  return succeeded(`Visibility group “${name}” created.`);
-}
+export const renameGroupAction = serverAction({ name: "admin_group_rename", guard: "manager", echo: { text: ["name"] }, failed: ADMIN_MESSAGES.failed })
+  .input(formInput(renameGroupSchema, { text: ["groupId", "name"] }, ADMIN_MESSAGES.checkFields))
+  .run(async ({ groupId, name }) => changeOutcome(await renameGroup(db, groupId, name), () => "Visibility group renamed."));
 
-export async function renameGroupAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const check = await authorizeManager();
-  if (!check.ok) return check.state;
-  const values = echoValues(formData, ["name"]);
-  const parsed = parseForm(renameGroupSchema, formData, { text: ["groupId", "name"] });
-  if (!parsed.success) return refused(ADMIN_MESSAGES.checkFields, parsed.errors, values);
-
-  const { groupId, name } = parsed.data;
-  const result = await attempt("admin_group_rename_failed", check.manager.id, () => renameGroup(db, groupId, name));
-  if (!result.ok) return refusalState(result, values);
-  refreshAdminPages();
-  return succeeded("Visibility group renamed.");
-}
-
-export async function deleteGroupAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const check = await authorizeManager();
-  if (!check.ok) return check.state;
-  const parsed = parseForm(groupIdSchema, formData, { text: ["groupId"] });
-  if (!parsed.success) return refused(ADMIN_MESSAGES.groupMissing);
-
-  const { groupId } = parsed.data;
-  const result = await attempt("admin_group_delete_failed", check.manager.id, () => deleteGroup(db, groupId));
-  if (!result.ok) return refusalState(result);
-  refreshAdminPages();
-  redirect("/admin/groups?deleted=1");
-}
+export const deleteGroupAction = serverAction({ name: "admin_group_delete", guard: "manager", failed: ADMIN_MESSAGES.failed })
+  .input(formInput(groupIdSchema, { text: ["groupId"] }, ADMIN_MESSAGES.groupMissing))
+  .run(async ({ groupId }) => {
+    const result = await deleteGroup(db, groupId);
+    if (!result.ok) return changeRefusal(result);
+    refreshAdminPages();
+    redirect("/admin/groups?deleted=1");
+  });

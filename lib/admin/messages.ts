@@ -1,7 +1,5 @@
 // Every refusal the administration pages can show, in one place so forms, actions and tests agree.
 export const ADMIN_MESSAGES = {
-  signedOut: "Your session has ended. Sign in again to continue.",
-  notAllowed: "You do not have permission to manage users, roles or visibility groups.",
   checkFields: "Nothing was saved. Check the highlighted fields.",
   failed: "The change could not be saved because of a problem on our side. Nothing was changed; please try again.",
   conflict: "Another change was being saved at the same moment. Nothing was changed; please try again.",

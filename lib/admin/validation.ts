@@ -91,15 +91,3 @@ export const groupIdSchema = z.object({ groupId: idSchema });
 
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 export type UserAccessInput = z.infer<typeof userAccessSchema>;
-
-export type Parsed<T> = { success: true; data: T } | { success: false; errors: Record<string, string[] | undefined> };
-
-/** Reads the named fields from a form (lists for the repeated ones) and checks them against the schema. */
-export function parseForm<T>(schema: z.ZodType<T>, formData: FormData, fields: { text?: string[]; lists?: string[] }): Parsed<T> {
-  const raw: Record<string, unknown> = {};
-  for (const field of fields.text ?? []) raw[field] = formData.get(field) ?? undefined;
-  for (const field of fields.lists ?? []) raw[field] = formData.getAll(field);
-  const result = schema.safeParse(raw);
-  if (result.success) return { success: true, data: result.data };
-  return { success: false, errors: z.flattenError(result.error).fieldErrors as Record<string, string[] | undefined> };
-}

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { isDatabaseUnavailable } from "../db/errors";
+import { errorFields, logger } from "../log/logger.mjs";
 
 // The one place that shapes API errors: {"error": {"code", "message", "requestId"}} with the matching
 // status. Messages are fixed per code, so nothing internal (stack traces, SQL, which check failed) can leak.
@@ -47,6 +48,7 @@ export class ApiError extends Error {
 export function errorResponse(error: unknown, requestId: string | null): Response {
   if (error instanceof ApiError) return apiError(error.code, { requestId, message: error.message });
   if (isDatabaseUnavailable(error)) return apiError("unavailable", { requestId, headers: { "Retry-After": "5" } });
-  console.error(JSON.stringify({ event: "api_error", requestId, error: String((error as Error)?.message ?? error).slice(0, 500) }));
+  // The message too: an unexpected failure needs it to be found. Token-shaped text is cut by the logger.
+  logger.error({ event: "api_error", requestId, ...errorFields(error), message: String((error as Error)?.message ?? error).slice(0, 500) });
   return apiError("internal", { requestId });
 }

@@ -5,7 +5,8 @@ import { isUniqueViolation } from "../admin/transaction";
 import { db } from "../db/client";
 import { ApiError } from "./errors";
 import { jsonBodyText } from "./input";
-import { processWide } from "../process-state";
+import { processWide } from "../process-state.mjs";
+import { errorFields, logger } from "../log/logger.mjs";
 
 // Safe retries of writes, with Stripe's semantics. A write sent with an Idempotency-Key runs once per token
 // and key: a retry with the same method, path and body within 24 hours gets the first answer again (its
@@ -37,7 +38,7 @@ function sweepExpired(now: number): void {
   if (now - sweeps.lastAt < SWEEP_INTERVAL_MS) return;
   sweeps.lastAt = now;
   db.idempotencyKey.deleteMany({ where: { createdAt: { lt: new Date(now - RETENTION_MS) } } }).catch((error: unknown) => {
-    console.error(JSON.stringify({ event: "idempotency_sweep_failed", error: String((error as Error)?.message ?? error).slice(0, 200) }));
+    logger.error({ event: "idempotency_sweep_failed", ...errorFields(error) });
   });
 }
 

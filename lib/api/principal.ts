@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { processWide } from "../process-state";
+import { processWide } from "../process-state.mjs";
 
 // The caller that middleware vouches for, handed to the route handler of the same request. The principal
 // never leaves the process: middleware keeps it in memory under a random handle (122 bits from the

@@ -5,7 +5,6 @@
 export const CONFIRM_PASSWORD_MESSAGE = "Confirm your password to continue. Nothing was changed yet.";
 
 export const CONFIRMATION_MESSAGES = {
-  signedOut: "Your session has ended. Sign in again to continue.",
   wrongPassword: "Wrong password.",
   limited: "Too many attempts. Try again later.",
   unavailable: "Your password could not be checked because of a problem on our side. Please try again.",
@@ -22,6 +21,3 @@ export function needsPasswordConfirmation(state: unknown): boolean {
   return typeof state === "object" && state !== null && (state as { confirmPassword?: unknown }).confirmPassword === true;
 }
 
-export type ConfirmPasswordState = { status: "idle" } | { status: "error"; message: string } | { status: "success" };
-
-export const INITIAL_CONFIRM_PASSWORD_STATE: ConfirmPasswordState = { status: "idle" };

@@ -10,6 +10,7 @@ import { recordSignInFailure, signInLimited } from "../security/sign-in-limit";
 import { safeAuthRedirect, type Area } from "./areas";
 import { endSession, resumeSession, SESSION_LIMITS, startSession, withinAbsoluteLifetime } from "./session-store";
 import { SIGN_IN_ERRORS, type SignInErrorCode } from "./sign-in-errors";
+import { errorFields, logger } from "../log/logger.mjs";
 
 // Compared against when the email is unknown, so that a miss costs as much time as a wrong password.
 const DUMMY_HASH = bcrypt.hashSync("not-a-real-password", 10);
@@ -28,7 +29,7 @@ function refuse(code: SignInErrorCode): never {
 // its message could name hosts or SQL. It is logged by class only and the client gets a fixed code.
 function withoutInternals(error: unknown): never {
   if (error instanceof Error && error.message in SIGN_IN_ERRORS) throw error;
-  console.error(JSON.stringify({ event: "sign_in_failed", error: String((error as Error)?.name ?? "Error") }));
+  logger.error({ event: "sign_in_failed", ...errorFields(error) });
   throw new Error("unavailable");
 }
 
@@ -84,7 +85,7 @@ export const authOptions: NextAuthOptions = {
   // next-auth logs its errors with a stack trace (an ended session is one): one JSON line with the code only.
   logger: {
     error(code) {
-      console.error(JSON.stringify({ event: "auth_error", code: String(code).slice(0, 100) }));
+      logger.error({ event: "auth_error", code: String(code).slice(0, 100) });
     },
     warn() {},
     debug() {},

@@ -3,6 +3,7 @@
 // file's own mode; files made by earlier versions of the app are 0644 in a 0755 folder.
 import fs from "node:fs";
 import path from "node:path";
+import { logger } from "../log/logger.mjs";
 
 const PRIVATE_FOLDER = 0o700;
 const PRIVATE_FILE = 0o600;
@@ -41,6 +42,6 @@ function restrict(target: string, allowed: number): void {
     fs.chmodSync(target, mode & allowed);
   } catch (error) {
     // A file of another owner: the app still runs, and says what is left open.
-    console.warn(JSON.stringify({ event: "database_file_mode", path: target, mode: mode.toString(8), error: (error as NodeJS.ErrnoException).code }));
+    logger.warn({ event: "database_file_mode", path: target, mode: mode.toString(8), error: (error as NodeJS.ErrnoException).code });
   }
 }

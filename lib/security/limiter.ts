@@ -1,7 +1,8 @@
 import "server-only";
 import { checkLimit, MemoryCounterStore, recordFailure, spendQuota, type CounterStore, type LimitRule, type LimitState, type QuotaState } from "./rate-limit";
 import { RedisCounterStore } from "./redis-counter-store";
-import { processWide } from "../process-state";
+import { processWide } from "../process-state.mjs";
+import { errorFields, logger } from "../log/logger.mjs";
 
 // The limits against brute force. Sign-in failures are counted per email from one address (the guesser),
 // per email from everywhere with a much higher ceiling (a distributed guesser), and per address (one guesser
@@ -28,7 +29,7 @@ async function withFallback<T>(operation: (store: CounterStore) => Promise<T>): 
   try {
     return await operation(store());
   } catch (error) {
-    console.error(JSON.stringify({ event: "rate_limit_store_unavailable", error: String((error as Error)?.message ?? error).slice(0, 200) }));
+    logger.error({ event: "rate_limit_store_unavailable", ...errorFields(error), message: String((error as Error)?.message ?? error).slice(0, 200) });
     return operation(memoryStore());
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { managerChangeRefusal } from "@/lib/admin/manager-rules";
-import { createRoleSchema, createUserSchema, parseForm, passwordSchema, VALIDATION_MESSAGES } from "@/lib/admin/validation";
+import { parseForm } from "@/lib/actions/form-input";
+import { createRoleSchema, createUserSchema, passwordSchema, VALIDATION_MESSAGES } from "@/lib/admin/validation";
 
 function form(entries: [string, string][]): FormData {
   const data = new FormData();

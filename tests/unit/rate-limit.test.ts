@@ -132,7 +132,8 @@ describe("the limiter", () => {
     process.env.REDIS_URL = "redis://127.0.0.1:1";
     vi.resetModules();
     const { countFailure, isLimited } = await import("../../lib/security/limiter");
-    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const { logger } = await import("../../lib/log/logger.mjs");
+    const errors = vi.spyOn(logger, "error").mockImplementation(() => {});
     const key = uniqueKey("fallback");
     for (let i = 0; i < 10; i++) expect((await countFailure(key, RULE)).limited).toBe(false);
     expect((await countFailure(key, RULE)).limited).toBe(true);

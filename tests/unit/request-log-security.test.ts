@@ -61,7 +61,7 @@ describe("request log", () => {
   async function serve(respond: (res: http.ServerResponse) => void) {
     const lines: string[] = [];
     const server = http.createServer((req, res) => {
-      logRequest(req, res, { address: "203.0.113.5", requestId: "req-7", write: (line: string) => lines.push(line) });
+      logRequest(req, res, { address: "203.0.113.5", requestId: "req-7", write: (entry: object) => lines.push(JSON.stringify(entry)) });
       respond(res);
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

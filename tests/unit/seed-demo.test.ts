@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createDb } from "@/lib/db/connect";
 import { demoSeedingWanted } from "@/lib/db/demo-mode";
 import { prepareDatabase } from "@/lib/db/prepare";
+import { logger } from "@/lib/log/logger.mjs";
 import { scratchDatabases, type ScratchDatabase } from "./support/scratch-database";
 
 const DEMO_EMAILS = ["admin@example.com", "analyst@example.com", "partner@example.com"];
@@ -29,7 +30,9 @@ describe.each(scratchDatabases("seed-demo"))("start-up seeding on %s", (provider
   beforeEach(() => {
     database = scratch();
     logged = [];
-    vi.spyOn(console, "info").mockImplementation((line: unknown) => void logged.push(JSON.parse(String(line))));
+    const record = (entry: unknown) => void logged.push(entry as Record<string, unknown>);
+    vi.spyOn(logger, "info").mockImplementation(record);
+    vi.spyOn(logger, "warn").mockImplementation(record);
   });
 
   afterEach(async () => {

@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "../../db/client";
 import { UsageBuffer, writeUsage } from "./counts-buffer";
-import { processWide } from "../../process-state";
+import { processWide } from "../../process-state.mjs";
+import { logger } from "../../log/logger.mjs";
 
 // Per-token daily request counts for the details view. A request only increments a counter in memory; a
 // timer adds the counts to the database every TOKEN_USAGE_FLUSH_MS (10 s by default), and shutdown writes
@@ -35,7 +36,7 @@ export async function flushUsage(): Promise<void> {
     .then((unwritten) => {
       if (unwritten.length) {
         state.buffer.restore(unwritten);
-        console.error(JSON.stringify({ event: "token_usage_flush_failed", pending: unwritten.length }));
+        logger.error({ event: "token_usage_flush_failed", pending: unwritten.length });
       }
     })
     .finally(() => {

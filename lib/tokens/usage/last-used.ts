@@ -3,7 +3,8 @@ import { db } from "../../db/client";
 import { writeTokenUse } from "./address-log";
 import { countTokenUse } from "./counts";
 import { LastUseMemo } from "./last-use-memo";
-import { processWide } from "../../process-state";
+import { processWide } from "../../process-state.mjs";
+import { errorFields, logger } from "../../log/logger.mjs";
 
 export { LAST_USED_INTERVAL_MS } from "./last-use-memo";
 
@@ -27,7 +28,7 @@ export function stampLastUsed(token: UsedToken, address: string, userAgent: stri
   if (!state.memo.shouldWrite(token.tokenId, token, address, now.getTime())) return;
   const write = writeTokenUse(db, { tokenId: token.tokenId, address, userAgent, at: now })
     .catch((error: unknown) => {
-      console.error(JSON.stringify({ event: "last_used_stamp_failed", tokenId: token.tokenId, error: String((error as Error)?.message ?? error).slice(0, 200) }));
+      logger.error({ event: "last_used_stamp_failed", tokenId: token.tokenId, ...errorFields(error) });
     })
     .finally(() => {
       state.memo.settle(token.tokenId, now.getTime());

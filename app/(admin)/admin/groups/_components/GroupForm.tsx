@@ -4,12 +4,12 @@ import { useConfirmedActionState } from "@/components/auth/useConfirmedActionSta
 import { FormAlert } from "@/components/admin/FormAlert";
 import { TextField } from "@/components/admin/TextField";
 import { createGroupAction, renameGroupAction } from "@/lib/actions/groups";
-import { fieldError, INITIAL_FORM_STATE, submittedValue } from "@/lib/admin/form-state";
+import { fieldError, INITIAL_ACTION_STATE, submittedValue } from "@/lib/actions/state";
 import { LABEL_NAME_MAX } from "@/lib/admin/validation";
 
 /** Creates a visibility group, or renames an existing one. */
 export function GroupForm({ group }: { group?: { id: string; name: string } }) {
-  const [state, formAction, pending, confirmDialog] = useConfirmedActionState(group ? renameGroupAction : createGroupAction, INITIAL_FORM_STATE);
+  const [state, formAction, pending, confirmDialog] = useConfirmedActionState(group ? renameGroupAction : createGroupAction, INITIAL_ACTION_STATE);
   return (
     <form action={formAction} noValidate>
       {group && <input type="hidden" name="groupId" value={group.id} />}

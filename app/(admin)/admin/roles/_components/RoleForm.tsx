@@ -6,7 +6,7 @@ import { FormAlert } from "@/components/admin/FormAlert";
 import { TextField } from "@/components/admin/TextField";
 import { PERMISSION_DESCRIPTIONS, PERMISSIONS } from "@/lib/access/permissions";
 import { createRoleAction, updateRoleAction } from "@/lib/actions/roles";
-import { fieldError, INITIAL_FORM_STATE, submittedList, submittedValue } from "@/lib/admin/form-state";
+import { fieldError, INITIAL_ACTION_STATE, submittedList, submittedValue } from "@/lib/actions/state";
 import { LABEL_NAME_MAX } from "@/lib/admin/validation";
 
 const PERMISSION_CHOICES = PERMISSIONS.map((permission) => ({ value: permission, label: permission, description: PERMISSION_DESCRIPTIONS[permission] }));
@@ -15,7 +15,7 @@ type Props = { role?: { id: string; name: string; permissions: string[] } };
 
 /** Creates a role, or renames an existing one and sets its permissions. */
 export function RoleForm({ role }: Props) {
-  const [state, formAction, pending, confirmDialog] = useConfirmedActionState(role ? updateRoleAction : createRoleAction, INITIAL_FORM_STATE);
+  const [state, formAction, pending, confirmDialog] = useConfirmedActionState(role ? updateRoleAction : createRoleAction, INITIAL_ACTION_STATE);
   return (
     <form action={formAction} noValidate>
       {role && <input type="hidden" name="roleId" value={role.id} />}

@@ -5,13 +5,13 @@ import { ChoiceList, type Choice } from "@/components/admin/ChoiceList";
 import { FormAlert } from "@/components/admin/FormAlert";
 import { TextField } from "@/components/admin/TextField";
 import { createUserAction } from "@/lib/actions/users";
-import { fieldError, INITIAL_FORM_STATE, submittedList, submittedValue } from "@/lib/admin/form-state";
+import { fieldError, INITIAL_ACTION_STATE, submittedList, submittedValue } from "@/lib/actions/state";
 import { PASSWORD_MIN, PERSON_NAME_MAX } from "@/lib/admin/validation";
 
 type Props = { roles: Choice[]; groups: Choice[] };
 
 export function CreateUserForm({ roles, groups }: Props) {
-  const [state, formAction, pending, confirmDialog] = useConfirmedActionState(createUserAction, INITIAL_FORM_STATE);
+  const [state, formAction, pending, confirmDialog] = useConfirmedActionState(createUserAction, INITIAL_ACTION_STATE);
   const area = submittedValue(state, "area") ?? "staff";
   const areaError = fieldError(state, "area");
   return (

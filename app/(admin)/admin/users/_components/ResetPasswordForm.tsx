@@ -4,11 +4,11 @@ import { useConfirmedActionState } from "@/components/auth/useConfirmedActionSta
 import { FormAlert } from "@/components/admin/FormAlert";
 import { TextField } from "@/components/admin/TextField";
 import { resetPasswordAction } from "@/lib/actions/users";
-import { fieldError, INITIAL_FORM_STATE } from "@/lib/admin/form-state";
+import { fieldError, INITIAL_ACTION_STATE } from "@/lib/actions/state";
 import { PASSWORD_MIN } from "@/lib/admin/validation";
 
 export function ResetPasswordForm({ userId }: { userId: string }) {
-  const [state, formAction, pending, confirmDialog] = useConfirmedActionState(resetPasswordAction, INITIAL_FORM_STATE);
+  const [state, formAction, pending, confirmDialog] = useConfirmedActionState(resetPasswordAction, INITIAL_ACTION_STATE);
   return (
     <form action={formAction} noValidate>
       <input type="hidden" name="userId" value={userId} />

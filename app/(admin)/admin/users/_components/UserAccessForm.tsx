@@ -4,12 +4,12 @@ import { useConfirmedActionState } from "@/components/auth/useConfirmedActionSta
 import { ChoiceList, type Choice } from "@/components/admin/ChoiceList";
 import { FormAlert } from "@/components/admin/FormAlert";
 import { updateUserAccessAction } from "@/lib/actions/users";
-import { fieldError, INITIAL_FORM_STATE, submittedList } from "@/lib/admin/form-state";
+import { fieldError, INITIAL_ACTION_STATE, submittedList } from "@/lib/actions/state";
 
 type Props = { userId: string; roles: Choice[]; groups: Choice[]; roleIds: string[]; groupIds: string[] };
 
 export function UserAccessForm({ userId, roles, groups, roleIds, groupIds }: Props) {
-  const [state, formAction, pending, confirmDialog] = useConfirmedActionState(updateUserAccessAction, INITIAL_FORM_STATE);
+  const [state, formAction, pending, confirmDialog] = useConfirmedActionState(updateUserAccessAction, INITIAL_ACTION_STATE);
   return (
     <form action={formAction} noValidate>
       <input type="hidden" name="userId" value={userId} />

@@ -3,13 +3,13 @@
 import { useConfirmedActionState } from "@/components/auth/useConfirmedActionState";
 import { FormAlert } from "@/components/admin/FormAlert";
 import { deactivateUserAction, reactivateUserAction } from "@/lib/actions/users";
-import { INITIAL_FORM_STATE } from "@/lib/admin/form-state";
+import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
 
 type Props = { userId: string; active: boolean; isSelf: boolean };
 
 /** Deactivate or reactivate; one form, so the confirmation of the last change stays in view after it. */
 export function UserStatusForm({ userId, active, isSelf }: Props) {
-  const [state, formAction, pending, confirmDialog] = useConfirmedActionState(active ? deactivateUserAction : reactivateUserAction, INITIAL_FORM_STATE);
+  const [state, formAction, pending, confirmDialog] = useConfirmedActionState(active ? deactivateUserAction : reactivateUserAction, INITIAL_ACTION_STATE);
   if (active && isSelf) return <p className="muted">This is your own account: you cannot deactivate it.</p>;
   return (
     <form action={formAction}>

@@ -5,6 +5,7 @@ import { CREDENTIAL_REPORT_BODY_LIMIT } from "@/lib/api/body-limits.mjs";
 import { jsonBody } from "@/lib/api/input";
 import { clientAddressOf } from "@/lib/http/client-address";
 import { requestIdOf } from "@/lib/http/headers";
+import { logger } from "@/lib/log/logger.mjs";
 import { countFailure, LIMITS } from "@/lib/security/limiter";
 import { MAX_REPORTED_CREDENTIALS, revokeReportedTokens } from "@/lib/tokens/server/lifecycle";
 import { otherMethods } from "@/lib/api/not-allowed";
@@ -32,7 +33,7 @@ export async function POST(request: NextRequest): Promise<Response> {
     const { credentials } = await jsonBody(request, reportSchema, CREDENTIAL_REPORT_BODY_LIMIT);
     const revoked = await revokeReportedTokens(credentials);
     // The count goes to the server log only; no token value is ever logged.
-    console.info(JSON.stringify({ event: "credential_report", values: credentials.length, revoked }));
+    logger.info({ event: "credential_report", values: credentials.length, revoked });
     return NextResponse.json({ status: "accepted" }, { status: 202, headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return errorResponse(error, requestId);

@@ -1,0 +1,1 @@
+export declare function processWide<T>(name: `platform${string}`, create: () => T): T;
