@@ -1,4 +1,4 @@
-// The personal access token format (PRODUCT.md, "Tokens"):
+// The personal access token format, which integrations and secret scanners rely on (so it never changes):
 //   pat_ + 12-character base62 token ID + _ + 32-character base62 secret + 6-character base62 checksum,
 // where the checksum is the CRC32 of everything before it. The fixed prefix and the checksum let secret
 // scanners recognise real tokens and let the server refuse malformed ones before touching the database.
