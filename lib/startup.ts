@@ -7,6 +7,9 @@ import { errorFields, logger } from "./log/logger.mjs";
 export async function startInstance(): Promise<void> {
   try {
     await prepareDatabase();
+    // The start-up's lines (migrations applied, demo accounts present) are on the output before the instance
+    // reports ready: whoever watches it starting reads them before its first request, not some time later.
+    await new Promise<void>((resolve) => logger.flush(() => resolve()));
   } catch (error) {
     // An instance that cannot reach or migrate its database would otherwise keep running and answer 500 to
     // every request; exiting shows the failure to whoever started it (a supervisor restarts it, a person

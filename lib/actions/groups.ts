@@ -2,8 +2,7 @@
 
 // Every export here is a public HTTP endpoint, built with serverAction: the caller comes from the session
 // and must hold users:manage, never taken from the form.
-import { redirect } from "next/navigation";
-import { changeOutcome, changeRefusal, refreshAdminPages } from "../admin/action-support";
+import { changeOutcome, changeThenGo } from "../admin/action-support";
 import { createGroup, deleteGroup, renameGroup } from "../admin/group-mutations";
 import { ADMIN_MESSAGES } from "../admin/messages";
 import { createGroupSchema, groupIdSchema, renameGroupSchema } from "../admin/validation";
@@ -21,9 +20,4 @@ export const renameGroupAction = serverAction({ name: "admin_group_rename", guar
 
 export const deleteGroupAction = serverAction({ name: "admin_group_delete", guard: "manager", failed: ADMIN_MESSAGES.failed })
   .input(formInput(groupIdSchema, { text: ["groupId"] }, ADMIN_MESSAGES.groupMissing))
-  .run(async ({ groupId }) => {
-    const result = await deleteGroup(db, groupId);
-    if (!result.ok) return changeRefusal(result);
-    refreshAdminPages();
-    redirect("/admin/groups?deleted=1");
-  });
+  .run(async ({ groupId }) => changeThenGo(await deleteGroup(db, groupId), () => "/admin/groups?deleted=1"));

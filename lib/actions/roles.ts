@@ -2,8 +2,7 @@
 
 // Every export here is a public HTTP endpoint, built with serverAction: the caller comes from the session
 // and must hold users:manage, never taken from the form.
-import { redirect } from "next/navigation";
-import { changeOutcome, changeRefusal, refreshAdminPages } from "../admin/action-support";
+import { changeOutcome, changeThenGo } from "../admin/action-support";
 import { ADMIN_MESSAGES } from "../admin/messages";
 import { createRole, deleteRole, updateRole } from "../admin/role-mutations";
 import { createRoleSchema, roleIdSchema, updateRoleSchema } from "../admin/validation";
@@ -25,9 +24,4 @@ export const updateRoleAction = serverAction({ name: "admin_role_update", guard:
 
 export const deleteRoleAction = serverAction({ name: "admin_role_delete", guard: "manager", failed: ADMIN_MESSAGES.failed })
   .input(formInput(roleIdSchema, { text: ["roleId"] }, ADMIN_MESSAGES.roleMissing))
-  .run(async ({ roleId }) => {
-    const result = await deleteRole(db, roleId);
-    if (!result.ok) return changeRefusal(result);
-    refreshAdminPages();
-    redirect("/admin/roles?deleted=1");
-  });
+  .run(async ({ roleId }) => changeThenGo(await deleteRole(db, roleId), () => "/admin/roles?deleted=1"));

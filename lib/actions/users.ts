@@ -2,8 +2,7 @@
 
 // Every export here is a public HTTP endpoint, built with serverAction: the caller comes from the session
 // and must hold users:manage, never taken from the form.
-import { redirect } from "next/navigation";
-import { changeOutcome, changeRefusal, refreshAdminPages } from "../admin/action-support";
+import { changeOutcome, changeThenGo } from "../admin/action-support";
 import { ADMIN_MESSAGES } from "../admin/messages";
 import { createUser, resetPassword, setUserAccess, setUserActive } from "../admin/user-mutations";
 import { createUserSchema, passwordResetSchema, userAccessSchema, userStatusSchema } from "../admin/validation";
@@ -16,12 +15,7 @@ const CREATE_USER_ECHO = { text: ["name", "email", "area"], lists: ["roleIds", "
 
 export const createUserAction = serverAction({ name: "admin_user_create", guard: "manager", echo: CREATE_USER_ECHO, failed: ADMIN_MESSAGES.failed })
   .input(formInput(createUserSchema, { text: ["name", "email", "password", "area"], lists: ["roleIds", "groupIds"] }, ADMIN_MESSAGES.checkFields))
-  .run(async (input) => {
-    const result = await createUser(db, input);
-    if (!result.ok) return changeRefusal(result);
-    refreshAdminPages();
-    redirect(`/admin/users/${result.value.id}?created=1`);
-  });
+  .run(async (input) => changeThenGo(await createUser(db, input), (user) => `/admin/users/${user.id}?created=1`));
 
 export const updateUserAccessAction = serverAction({
   name: "admin_user_access",

@@ -1,5 +1,6 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { refused, succeeded, type ActionState } from "../actions/state";
 import { ADMIN_MESSAGES } from "./messages";
 import type { MutationResult } from "./refusal";
@@ -12,6 +13,17 @@ export function changeOutcome<T>(result: MutationResult<T>, success: (value: T) 
   if (!result.ok) return changeRefusal(result);
   refreshAdminPages();
   return succeeded(success(result.value));
+}
+
+/**
+ * A change that leaves the page it was made on (a deletion, a creation that opens the new record): the
+ * refusal on the form when it was refused, else the administration pages are refreshed and the browser
+ * goes to `destination(value)`.
+ */
+export function changeThenGo<T>(result: MutationResult<T>, destination: (value: T) => string): ActionState {
+  if (!result.ok) return changeRefusal(result);
+  refreshAdminPages();
+  redirect(destination(result.value));
 }
 
 /** A refused change as the form shows it: on its field when it has one, with a summary above the form. */
