@@ -47,6 +47,9 @@ test.describe("two instances on one database", () => {
   });
 
   test("a token generated on one works on the other; revoked on the other, it fails on the first at once", async ({ browser, makeUser }) => {
+    // Two browser contexts on two instances that compile each page on first use: a minute is not enough on
+    // a loaded two-core machine.
+    test.setTimeout(180_000);
     const owner = await makeUser({ area: "staff" });
     const onA = await contextOn(browser, a);
     const pageA = await onA.newPage();
