@@ -100,8 +100,9 @@ export async function startAppInstance(port?: number, env: Env = {}, options: Om
 
   const stop = async (signal: NodeJS.Signals = "SIGTERM") => {
     if (isRunning) killGroup(pid, signal);
-    if ((await Promise.race([exited.then(() => true), delay(STOP_GRACE_MS).then(() => false)])) === false) killGroup(pid, "SIGKILL");
+    const overdue = setTimeout(() => killGroup(pid, "SIGKILL"), STOP_GRACE_MS);
     await exited;
+    clearTimeout(overdue);
   };
 
   const instance: AppInstance = { url, port: entry.port, process: child, exited, output: () => output, stop };
