@@ -13,6 +13,10 @@ const INSTANCE_WIDE = "instance-wide/**";
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results/artifacts",
+  // Names the run and kills the extra app instances an earlier run left; afterwards, kills whatever this
+  // run's tests left running (e2e/support/app-instance.ts).
+  globalSetup: "./e2e/support/global-setup.ts",
+  globalTeardown: "./e2e/support/global-teardown.ts",
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   workers: Number(process.env.TEST_WORKERS ?? 2),

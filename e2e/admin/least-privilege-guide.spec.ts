@@ -24,6 +24,9 @@ async function allOrderGroups(request: APIRequestContext, token: string): Promis
 
 // docs/least-privilege-token.md, followed step by step through the pages it names.
 test("a token that can only read orders in EMEA", async ({ page, browser, request, makeUser }) => {
+  // Three signed-in browsers and a dozen pages, several of them first compiled here: a minute is not enough on
+  // a loaded two-core machine.
+  test.setTimeout(180_000);
   const admin = await makeUser(administratorSpec());
   const roleName = unique("Order reader");
   const userName = unique("Warehouse sync");
@@ -78,4 +81,49 @@ test("a token that can only read orders in EMEA", async ({ page, browser, reques
   const after = await request.get("/api/v1/orders", { headers: bearer(token) });
   expect(after.status()).toBe(401);
   expect((await after.json()).error.code).toBe("unauthorized");
+});
+
+// The same guide, as the app serves it: rendered from docs/least-privilege-token.md, not shown as source.
+test("the guide is served as a page: headings, lists, code and links render, within the CSP", async ({ page }) => {
+  const refused: string[] = [];
+  page.on("console", (message) => {
+    if (/Content[- ]Security[- ]Policy/i.test(message.text())) refused.push(message.text());
+  });
+  const response = await page.goto("/guides/least-privilege-token");
+  expect(response?.status()).toBe(200);
+  const guide = page.locator("article");
+
+  await expect(guide.getByRole("heading", { level: 1 })).toHaveText("A token that can only read orders in EMEA");
+  await expect(guide.getByRole("heading", { level: 2 })).toHaveText([
+    "1. A role with only orders:read",
+    "2. A user for the integration",
+    "3. The token",
+    "4. Check what it can do",
+    "Changing or stopping it later",
+  ]);
+  // Inline code and bold inside a heading and a list item.
+  await expect(guide.getByRole("heading", { level: 2 }).first().locator("code")).toHaveText("orders:read");
+
+  // Each step is an ordered list; a wrapped item stays one item; the closing notes are a bulleted list.
+  const steps = guide.locator("ol");
+  await expect(steps).toHaveCount(3);
+  await expect(steps.nth(1).getByRole("listitem")).toHaveCount(5);
+  await expect(steps.nth(1).getByRole("listitem").nth(1)).toContainText("an Initial password of at least 10 characters");
+  await expect(steps.nth(0).getByRole("listitem").first().locator("strong")).toHaveText("Roles");
+  await expect(guide.locator("ul").getByRole("listitem")).toHaveCount(3);
+
+  // The fenced block is one code block, kept verbatim.
+  const code = guide.locator("pre > code");
+  await expect(code).toHaveCount(1);
+  expect(await code.textContent()).toContain('curl -s -H "Authorization: Bearer $TOKEN" http://localhost:3000/api/v1/me\n');
+
+  const link = guide.getByRole("link", { name: "OpenAPI document" });
+  await expect(link).toHaveAttribute("href", "/api/v1/openapi.json");
+  await link.click();
+  await expect(page).toHaveURL(/\/api\/v1\/openapi\.json$/);
+
+  // Nothing of the Markdown source is left showing.
+  await page.goBack();
+  expect((await guide.locator("h1, h2, p, li").allInnerTexts()).join("\n")).not.toMatch(/^#|\*\*|`/m);
+  expect(refused).toEqual([]);
 });

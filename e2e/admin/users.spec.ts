@@ -167,6 +167,8 @@ test.describe("users", () => {
   });
 
   test("resetting a password: the old one fails, the new one works, and the sessions it opened end", async ({ page, browser, request, makeUser }) => {
+    // Four browser sessions and several bcrypt sign-ins: a minute is not enough on a loaded two-core machine.
+    test.setTimeout(180_000);
     const admin = await makeUser(administratorSpec());
     const target = await makeUser();
     const bystander = await makeUser();

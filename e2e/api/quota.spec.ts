@@ -1,11 +1,7 @@
 import type { APIResponse } from "@playwright/test";
-import { startAppInstance } from "../support/app-instance";
 import { testDb } from "../support/db";
 import { expect, test, uniqueClientAddress } from "../support/fixtures";
 import { bearer, createTestToken } from "../support/tokens";
-
-// An instance of its own whose tokens may make three requests an hour (ports 3270-3279 are for such instances).
-const TINY_QUOTA_PORT = 3276;
 
 function quotaOf(response: APIResponse) {
   const headers = response.headers();
@@ -50,45 +46,42 @@ test.describe("per-token request quota", () => {
     }
   });
 
-  test("a spent quota is 429 rate_limited with Retry-After, for that token only", async ({ makeUser }) => {
+  test("a spent quota is 429 rate_limited with Retry-After, for that token only", async ({ makeUser, appInstances }) => {
     test.setTimeout(180_000);
-    const instance = await startAppInstance(TINY_QUOTA_PORT, { API_RATE_LIMIT_PER_HOUR: "3" });
-    try {
-      const user = await makeUser({ permissions: ["orders:read"] });
-      const spent = await createTestToken(user.id);
-      const other = await createTestToken(user.id);
-      const call = (token: string) =>
-        fetch(`${instance.url}/api/v1/me`, { headers: { ...bearer(token), "X-Forwarded-For": uniqueClientAddress(), "X-Request-Id": "quota-check" } });
+    // An instance of its own whose tokens may make three requests an hour.
+    const instance = await appInstances.start({ API_RATE_LIMIT_PER_HOUR: "3" });
+    const user = await makeUser({ permissions: ["orders:read"] });
+    const spent = await createTestToken(user.id);
+    const other = await createTestToken(user.id);
+    const call = (token: string) =>
+      fetch(`${instance.url}/api/v1/me`, { headers: { ...bearer(token), "X-Forwarded-For": uniqueClientAddress(), "X-Request-Id": "quota-check" } });
 
-      for (const remaining of [2, 1, 0]) {
-        const response = await call(spent.token);
-        expect(response.status).toBe(200);
-        expect(response.headers.get("ratelimit-limit")).toBe("3");
-        expect(response.headers.get("ratelimit-remaining")).toBe(String(remaining));
-      }
-      const refused = await call(spent.token);
-      expect(refused.status).toBe(429);
-      const retryAfter = Number(refused.headers.get("retry-after"));
-      expect(retryAfter).toBeGreaterThan(0);
-      expect(retryAfter).toBeLessThanOrEqual(3600);
-      expect(refused.headers.get("ratelimit-limit")).toBe("3");
-      expect(refused.headers.get("ratelimit-remaining")).toBe("0");
-      expect(Number(refused.headers.get("ratelimit-reset"))).toBe(retryAfter);
-      expect(await refused.json()).toEqual({ error: { code: "rate_limited", message: expect.any(String), requestId: "quota-check" } });
-      // Still refused: the quota does not come back by asking again.
-      expect((await call(spent.token)).status).toBe(429);
-
-      // Another token of the same owner has a quota of its own.
-      const fresh = await call(other.token);
-      expect(fresh.status).toBe(200);
-      expect(fresh.headers.get("ratelimit-remaining")).toBe("2");
-
-      // Counting costs no database write: a refused request changes nothing stored for the token.
-      const before = await testDb().apiToken.findUniqueOrThrow({ where: { id: spent.tokenId } });
-      expect((await call(spent.token)).status).toBe(429);
-      expect(await testDb().apiToken.findUniqueOrThrow({ where: { id: spent.tokenId } })).toEqual(before);
-    } finally {
-      await instance.stop();
+    for (const remaining of [2, 1, 0]) {
+      const response = await call(spent.token);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("ratelimit-limit")).toBe("3");
+      expect(response.headers.get("ratelimit-remaining")).toBe(String(remaining));
     }
+    const refused = await call(spent.token);
+    expect(refused.status).toBe(429);
+    const retryAfter = Number(refused.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(3600);
+    expect(refused.headers.get("ratelimit-limit")).toBe("3");
+    expect(refused.headers.get("ratelimit-remaining")).toBe("0");
+    expect(Number(refused.headers.get("ratelimit-reset"))).toBe(retryAfter);
+    expect(await refused.json()).toEqual({ error: { code: "rate_limited", message: expect.any(String), requestId: "quota-check" } });
+    // Still refused: the quota does not come back by asking again.
+    expect((await call(spent.token)).status).toBe(429);
+
+    // Another token of the same owner has a quota of its own.
+    const fresh = await call(other.token);
+    expect(fresh.status).toBe(200);
+    expect(fresh.headers.get("ratelimit-remaining")).toBe("2");
+
+    // Counting costs no database write: a refused request changes nothing stored for the token.
+    const before = await testDb().apiToken.findUniqueOrThrow({ where: { id: spent.tokenId } });
+    expect((await call(spent.token)).status).toBe(429);
+    expect(await testDb().apiToken.findUniqueOrThrow({ where: { id: spent.tokenId } })).toEqual(before);
   });
 });

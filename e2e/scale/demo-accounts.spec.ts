@@ -9,8 +9,8 @@ import path from "node:path";
 import { request, type APIRequestContext } from "@playwright/test";
 import { providerOf } from "../../lib/db/url";
 import { DEMO, expect, test, uniqueClientAddress } from "../support/fixtures";
+import { loggedEvents, type AppInstance, type AppInstances } from "../support/app-instance";
 import { freshDatabaseLike, type FreshDatabase } from "./fresh-database";
-import { freePorts, loggedEvents, startInstance, type Instance } from "./instances";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -25,12 +25,12 @@ const provider = providerOf(suiteDatabaseUrl());
 const demoByDefault = provider === "sqlite";
 const otherWay = demoByDefault ? "0" : "1";
 
-async function clientOf(instance: Instance): Promise<APIRequestContext> {
+async function clientOf(instance: AppInstance): Promise<APIRequestContext> {
   return request.newContext({ baseURL: instance.url, extraHTTPHeaders: { "X-Forwarded-For": uniqueClientAddress() } });
 }
 
 /** Tries to sign in through next-auth's credentials endpoint; the email of the session it got, if any. */
-async function signIn(instance: Instance, user: { email: string; password: string }): Promise<{ client: APIRequestContext; email: string | null }> {
+async function signIn(instance: AppInstance, user: { email: string; password: string }): Promise<{ client: APIRequestContext; email: string | null }> {
   const client = await clientOf(instance);
   const { csrfToken } = await (await client.get("/api/auth/csrf")).json();
   await client.post("/api/auth/callback/credentials", { form: { csrfToken, email: user.email, password: user.password, json: "true" } });
@@ -38,7 +38,7 @@ async function signIn(instance: Instance, user: { email: string; password: strin
   return { client, email: session?.user?.email ?? null };
 }
 
-async function expectDemo(instance: Instance, fresh: FreshDatabase): Promise<void> {
+async function expectDemo(instance: AppInstance, fresh: FreshDatabase): Promise<void> {
   expect(loggedEvents(instance, "demo_data_seeded")).toHaveLength(1);
   const [line] = loggedEvents(instance, "demo_accounts");
   expect(line?.accounts).toEqual([DEMO.admin.email, DEMO.analyst.email, DEMO.partner.email]);
@@ -50,7 +50,7 @@ async function expectDemo(instance: Instance, fresh: FreshDatabase): Promise<voi
   await client.dispose();
 }
 
-async function expectNoDemo(instance: Instance, fresh: FreshDatabase): Promise<void> {
+async function expectNoDemo(instance: AppInstance, fresh: FreshDatabase): Promise<void> {
   expect(loggedEvents(instance, "demo_data_seeded")).toEqual([]);
   expect(loggedEvents(instance, "demo_accounts")).toEqual([]);
   expect(loggedEvents(instance, "roles_and_groups_seeded")).toHaveLength(1);
@@ -71,24 +71,20 @@ const INSTANCE_BUDGET_MS = 120_000;
 
 test.describe(`demo accounts on ${provider}`, () => {
   let fresh: FreshDatabase;
-  let instances: Instance[] = [];
+  let instances: AppInstances;
 
-  test.beforeEach(() => {
+  test.beforeEach(({ appInstances }) => {
     fresh = freshDatabaseLike(suiteDatabaseUrl());
+    instances = appInstances;
   });
 
   test.afterEach(async () => {
-    await Promise.all(instances.map((instance) => instance.stop()));
-    instances = [];
+    // Stopped before the database they hold open is dropped.
+    await instances.stopAll();
     await fresh.drop();
   });
 
-  async function start(env: Record<string, string>): Promise<Instance> {
-    const [port] = await freePorts(1);
-    const instance = await startInstance(port, fresh.url, env);
-    instances.push(instance);
-    return instance;
-  }
+  const start = (env: Record<string, string>) => instances.start({ ...env, DATABASE_URL: fresh.url });
 
   test(`an empty database ${demoByDefault ? "gets" : "does not get"} them without SEED_DEMO`, async () => {
     test.setTimeout(3 * INSTANCE_BUDGET_MS);

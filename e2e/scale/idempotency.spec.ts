@@ -4,16 +4,16 @@ import crypto from "node:crypto";
 import { testDb } from "../support/db";
 import { expect, test, uniqueClientAddress } from "../support/fixtures";
 import { bearer, createTestToken } from "../support/tokens";
-import { freePorts, startTogether, type Instance } from "./instances";
+import type { AppInstance } from "../support/app-instance";
 
 test.describe("Idempotency-Key across instances", () => {
-  let instances: Instance[] = [];
+  let instances: AppInstance[] = [];
 
-  test.beforeAll(async () => {
+  test.beforeAll(async ({ workerAppInstances }) => {
     test.setTimeout(180_000);
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set (scripts/test.mjs sets it)");
-    instances = await startTogether(await freePorts(2), url);
+    instances = await workerAppInstances.startTogether(2, { DATABASE_URL: url });
   });
 
   test.afterAll(async () => {
@@ -24,7 +24,7 @@ test.describe("Idempotency-Key across instances", () => {
     const user = await makeUser({ permissions: ["orders:write"], groups: ["Acme"] });
     const { token } = await createTestToken(user.id);
     const groupId = (await testDb().visibilityGroup.findUniqueOrThrow({ where: { name: "Acme" } })).id;
-    const send = (instance: Instance, key: string, body: string) =>
+    const send = (instance: AppInstance, key: string, body: string) =>
       fetch(`${instance.url}/api/v1/orders`, {
         method: "POST",
         headers: { ...bearer(token), "Content-Type": "application/json", "Idempotency-Key": key, "X-Forwarded-For": uniqueClientAddress() },

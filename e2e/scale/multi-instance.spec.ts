@@ -10,8 +10,8 @@ import { administratorSpec, createRole, roleIdsOf, section, setChoice, unique } 
 import { expect, signInViaApi, test, uniqueClientAddress } from "../support/fixtures";
 import { bearer, createTestToken } from "../support/tokens";
 import { generateAndClose, tokenRow } from "../support/token-pages";
+import { loggedEvents, type AppInstance } from "../support/app-instance";
 import { freshDatabaseLike } from "./fresh-database";
-import { freePorts, loggedEvents, startTogether, type Instance } from "./instances";
 
 function suiteDatabaseUrl(): string {
   const url = process.env.DATABASE_URL;
@@ -20,7 +20,7 @@ function suiteDatabaseUrl(): string {
 }
 
 /** A browser context whose relative URLs go to the given instance, calling from an address of its own. */
-async function contextOn(browser: Browser, instance: Instance): Promise<BrowserContext> {
+async function contextOn(browser: Browser, instance: AppInstance): Promise<BrowserContext> {
   return browser.newContext({ baseURL: instance.url, extraHTTPHeaders: { "X-Forwarded-For": uniqueClientAddress() } });
 }
 
@@ -34,13 +34,12 @@ async function saveAccess(page: Page): Promise<void> {
 }
 
 test.describe("two instances on one database", () => {
-  let a: Instance;
-  let b: Instance;
+  let a: AppInstance;
+  let b: AppInstance;
 
-  test.beforeAll(async () => {
+  test.beforeAll(async ({ workerAppInstances }) => {
     test.setTimeout(180_000);
-    const [portA, portB] = await freePorts(2);
-    [a, b] = await startTogether([portA, portB], suiteDatabaseUrl());
+    [a, b] = await workerAppInstances.startTogether(2, { DATABASE_URL: suiteDatabaseUrl() });
   });
 
   test.afterAll(async () => {
@@ -48,6 +47,9 @@ test.describe("two instances on one database", () => {
   });
 
   test("a token generated on one works on the other; revoked on the other, it fails on the first at once", async ({ browser, makeUser }) => {
+    // Two browser contexts on two instances that compile each page on first use: a minute is not enough on
+    // a loaded two-core machine.
+    test.setTimeout(180_000);
     const owner = await makeUser({ area: "staff" });
     const onA = await contextOn(browser, a);
     const pageA = await onA.newPage();
@@ -122,14 +124,12 @@ test.describe("two instances on one database", () => {
   });
 });
 
-test("two instances starting together on an empty database apply each migration once and seed once", async () => {
+test("two instances starting together on an empty database apply each migration once and seed once", async ({ appInstances }) => {
   test.setTimeout(180_000);
   const fresh = freshDatabaseLike(suiteDatabaseUrl());
-  const [portA, portB] = await freePorts(2);
-  let instances: Instance[] = [];
   try {
     // Both are started before either is awaited, so their start-ups overlap and meet at the lock.
-    instances = await startTogether([portA, portB], fresh.url);
+    const instances = await appInstances.startTogether(2, { DATABASE_URL: fresh.url });
 
     const expected = readMigrations(fresh.provider);
     expect(expected.length).toBeGreaterThan(0);
@@ -150,7 +150,8 @@ test("two instances starting together on an empty database apply each migration 
 
     for (const instance of instances) expect((await fetch(`${instance.url}/api/health/ready`)).status).toBe(200);
   } finally {
-    await Promise.all(instances.map((instance) => instance.stop()));
+    // Stopped before the database they hold open is dropped.
+    await appInstances.stopAll();
     await fresh.drop();
   }
 });

@@ -3,12 +3,10 @@
 // a whole body into memory before anything checked its size. Measured on an instance of the test's own, so
 // that no other test's requests move its memory.
 import fs from "node:fs";
-import { startAppInstance, type AppInstance } from "../support/app-instance";
 import { expect, signInViaApi, test, uniqueClientAddress } from "../support/fixtures";
 import { rawHttp } from "../support/raw-http";
 import { bearer, createTestToken } from "../support/tokens";
 
-const PORT = 3278;
 const LARGE = 20 * 1024 * 1024;
 const MAX_GROWTH = 50 * 1024 * 1024;
 
@@ -17,16 +15,10 @@ function residentBytes(pid: number): number {
   return Number(kilobytes) * 1024;
 }
 
-let instance: AppInstance | undefined;
-test.afterEach(async () => {
-  await instance?.stop();
-  instance = undefined;
-});
-
-test("20 MB bodies to the sign-in callback and the API are refused with 413, unread; small ones still work", async ({ playwright, makeUser }) => {
+test("20 MB bodies to the sign-in callback and the API are refused with 413, unread; small ones still work", async ({ playwright, makeUser, appInstances }) => {
   test.skip(!fs.existsSync("/proc/self/status"), "reads the server's memory from /proc");
   test.setTimeout(180_000);
-  instance = await startAppInstance(PORT);
+  const instance = await appInstances.start();
   const pid = instance.process.pid!;
   const user = await makeUser({ permissions: ["orders:read", "orders:write"], groups: ["EMEA"] });
   const { token } = await createTestToken(user.id);
@@ -36,9 +28,9 @@ test("20 MB bodies to the sign-in callback and the API are refused with 413, unr
   // The allow path, which also loads every route involved before memory is measured.
   const allowed = async () => {
     await signInViaApi(session, user);
-    const me = await fetch(`${instance!.url}/api/v1/me`, { headers: { ...bearer(token), "X-Forwarded-For": address } });
+    const me = await fetch(`${instance.url}/api/v1/me`, { headers: { ...bearer(token), "X-Forwarded-For": address } });
     const group = (await me.json()).visibilityGroups[0].id;
-    const created = await fetch(`${instance!.url}/api/v1/orders`, {
+    const created = await fetch(`${instance.url}/api/v1/orders`, {
       method: "POST",
       headers: { ...bearer(token), "Content-Type": "application/json", "X-Forwarded-For": address },
       body: JSON.stringify({ customer: "Body limit test", totalCents: 1200, visibilityGroupId: group }),
@@ -51,7 +43,7 @@ test("20 MB bodies to the sign-in callback and the API are refused with 413, unr
     let peak = before;
     const headers = { "X-Forwarded-For": address };
     for (const chunked of [false, true]) {
-      const signIn = await rawHttp(PORT, {
+      const signIn = await rawHttp(instance.port, {
         target: "/api/auth/callback/credentials",
         headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" },
         body: LARGE,
@@ -61,7 +53,7 @@ test("20 MB bodies to the sign-in callback and the API are refused with 413, unr
       expect(JSON.parse(signIn.body)).toEqual({ error: { code: "payload_too_large", message: "The request body is too large.", requestId: signIn.headers["x-request-id"] } });
       peak = Math.max(peak, residentBytes(pid));
 
-      const order = await rawHttp(PORT, {
+      const order = await rawHttp(instance.port, {
         target: "/api/v1/orders",
         headers: { ...headers, ...bearer(token), "Content-Type": "application/json" },
         body: LARGE,
@@ -73,7 +65,7 @@ test("20 MB bodies to the sign-in callback and the API are refused with 413, unr
     }
     expect(peak - before, `resident memory grew from ${before} to ${peak} bytes`).toBeLessThan(MAX_GROWTH);
     // A page (server actions) takes more, but not 20 MB either, and gets the refusal as plain text.
-    const page = await rawHttp(PORT, { target: "/admin/settings/api-tokens", headers, body: LARGE, chunked: true });
+    const page = await rawHttp(instance.port, { target: "/admin/settings/api-tokens", headers, body: LARGE, chunked: true });
     expect(page.status).toBe(413);
     expect(page.body).toBe("Payload Too Large");
 

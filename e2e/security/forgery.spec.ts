@@ -1,10 +1,7 @@
-import { startAppInstance } from "../support/app-instance";
 import { testDb } from "../support/db";
 import { expect, signInViaApi, test } from "../support/fixtures";
 import { captureServerAction, replayServerAction, type CapturedAction } from "../support/server-actions";
 import { newTokenDialog, submitTokenName, TOKEN_AREAS } from "../support/token-pages";
-
-const HTTPS_INSTANCE_PORT = 3270;
 
 function withOrigin(action: CapturedAction, origin: string | null): CapturedAction {
   const headers = Object.fromEntries(Object.entries(action.headers).filter(([name]) => name.toLowerCase() !== "origin"));
@@ -55,31 +52,28 @@ test.describe("session cookies", () => {
     expect(await page.evaluate(() => document.cookie)).not.toContain("session-token");
   });
 
-  test("are Secure (and __Secure- prefixed) when the app is served over https", async ({ makeUser }) => {
+  test("are Secure (and __Secure- prefixed) when the app is served over https", async ({ makeUser, appInstances }) => {
     const user = await makeUser();
-    const instance = await startAppInstance(HTTPS_INSTANCE_PORT, { NEXTAUTH_URL: `https://localhost:${HTTPS_INSTANCE_PORT}` });
-    try {
-      // Plain fetch: the instance speaks http here (TLS ends at a proxy in production), and a browser or
-      // Playwright's cookie jar would rightly not send Secure cookies over http.
-      const csrf = await fetch(`${instance.url}/api/auth/csrf`);
-      const csrfCookies = csrf.headers.getSetCookie();
-      expect(csrfCookies.join("\n")).toMatch(/^__Host-next-auth\.csrf-token=.*; Secure/im);
-      const { csrfToken } = await csrf.json();
-      const response = await fetch(`${instance.url}/api/auth/callback/credentials`, {
-        method: "POST",
-        headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrfCookies.map((cookie) => cookie.split(";")[0]).join("; ") },
-        body: new URLSearchParams({ csrfToken, email: user.email, password: user.password, json: "true" }),
-        redirect: "manual",
-      });
-      expect(response.status).toBe(200);
-      const session = response.headers.getSetCookie().find((cookie) => cookie.startsWith("__Secure-next-auth.session-token="));
-      expect(session).toBeDefined();
-      const attributes = session!.split(";").map((part) => part.trim().toLowerCase());
-      expect(attributes).toContain("httponly");
-      expect(attributes).toContain("secure");
-      expect(attributes).toContain("samesite=lax");
-    } finally {
-      await instance.stop();
-    }
+    // The public URL is https (TLS ends at a proxy); the port it names does not matter to the cookies.
+    const instance = await appInstances.start({ NEXTAUTH_URL: "https://localhost" });
+    // Plain fetch: the instance speaks http here (TLS ends at a proxy in production), and a browser or
+    // Playwright's cookie jar would rightly not send Secure cookies over http.
+    const csrf = await fetch(`${instance.url}/api/auth/csrf`);
+    const csrfCookies = csrf.headers.getSetCookie();
+    expect(csrfCookies.join("\n")).toMatch(/^__Host-next-auth\.csrf-token=.*; Secure/im);
+    const { csrfToken } = await csrf.json();
+    const response = await fetch(`${instance.url}/api/auth/callback/credentials`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrfCookies.map((cookie) => cookie.split(";")[0]).join("; ") },
+      body: new URLSearchParams({ csrfToken, email: user.email, password: user.password, json: "true" }),
+      redirect: "manual",
+    });
+    expect(response.status).toBe(200);
+    const session = response.headers.getSetCookie().find((cookie) => cookie.startsWith("__Secure-next-auth.session-token="));
+    expect(session).toBeDefined();
+    const attributes = session!.split(";").map((part) => part.trim().toLowerCase());
+    expect(attributes).toContain("httponly");
+    expect(attributes).toContain("secure");
+    expect(attributes).toContain("samesite=lax");
   });
 });

@@ -4,6 +4,7 @@ import crypto from "node:crypto";
 import bcrypt from "bcryptjs";
 import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
 import type { Permission } from "../../lib/access/permissions";
+import { appInstanceGroup, type AppInstances } from "./app-instance";
 import { testDb } from "./db";
 
 export type TestUser = { id: string; email: string; password: string; name: string; area: "staff" | "partner" };
@@ -72,7 +73,19 @@ export const DEMO = {
   partner: { email: "partner@example.com", password: "partner1234" },
 } as const;
 
-type Fixtures = { makeUser: (spec?: UserSpec) => Promise<TestUser> };
+type Fixtures = {
+  makeUser: (spec?: UserSpec) => Promise<TestUser>;
+  /** Extra app instances, stopped when the test ends, however it ends. */
+  appInstances: AppInstances;
+};
+type WorkerFixtures = {
+  /** Extra app instances for beforeAll: stop them in afterAll; the worker's end stops any left running. */
+  workerAppInstances: AppInstances;
+};
+
+// Stopping gives each instance a grace period: the teardown gets a budget of its own, not what a timed-out
+// test left of its budget.
+const INSTANCE_TEARDOWN_MS = 60_000;
 
 /** A client address of the test's own (the test server trusts one proxy hop: the test plays that proxy). */
 export function uniqueClientAddress(): string {
@@ -80,7 +93,7 @@ export function uniqueClientAddress(): string {
   return `10.${bytes[0]}.${bytes[1]}.${bytes[2]}`;
 }
 
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Fixtures, WorkerFixtures>({
   // Every test calls from an address of its own, so per-address limits never couple tests together.
   extraHTTPHeaders: async ({}, use) => {
     await use({ "X-Forwarded-For": uniqueClientAddress() });
@@ -88,6 +101,28 @@ export const test = base.extend<Fixtures>({
   makeUser: async ({}, use) => {
     await use((spec) => createUser(spec));
   },
+  appInstances: [
+    async ({}, use) => {
+      const instances = appInstanceGroup();
+      try {
+        await use(instances);
+      } finally {
+        await instances.stopAll();
+      }
+    },
+    { timeout: INSTANCE_TEARDOWN_MS },
+  ],
+  workerAppInstances: [
+    async ({}, use) => {
+      const instances = appInstanceGroup();
+      try {
+        await use(instances);
+      } finally {
+        await instances.stopAll();
+      }
+    },
+    { scope: "worker", timeout: INSTANCE_TEARDOWN_MS },
+  ],
 });
 
 export { expect };

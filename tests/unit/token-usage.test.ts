@@ -15,7 +15,11 @@ const databases = scratchDatabases("token-usage");
 const T0 = Date.UTC(2026, 10, 29, 12, 0, 0);
 const at = (seconds: number) => new Date(T0 + seconds * 1000);
 
-describe.each(databases)("on %s", (_provider, scratch) => {
+// Each case makes many round trips; over PostgreSQL's network connection on a loaded machine that
+// takes longer than Vitest's default 5 s (10 s for hooks), so the cases and hooks have a budget of their own.
+const BUDGET_MS = 60_000;
+
+describe.each(databases)("on %s", { timeout: BUDGET_MS }, (_provider, scratch) => {
   let database: ScratchDatabase;
   let db: Db;
   // A second client: another app instance writing to the same database at the same moment.
@@ -28,13 +32,13 @@ describe.each(databases)("on %s", (_provider, scratch) => {
     await migrate(database.url);
     db = createDb(database.url);
     otherInstance = createDb(database.url);
-  }, 60_000);
+  }, BUDGET_MS);
 
   afterAll(async () => {
     await db.$disconnect();
     await otherInstance.$disconnect();
     await database.drop();
-  });
+  }, BUDGET_MS);
 
   beforeEach(async () => {
     await db.apiToken.deleteMany();
@@ -43,7 +47,7 @@ describe.each(databases)("on %s", (_provider, scratch) => {
     const role = await db.role.create({ data: { name: "Administrator", permissions: { create: [{ permission: "users:manage" }] } } });
     adminId = (await db.user.create({ data: { email: "admin@example.com", name: "Admin", area: "staff", passwordHash: "x", roles: { create: [{ roleId: role.id }] } } })).id;
     ownerId = (await db.user.create({ data: { email: "owner@example.com", name: "Owner", area: "staff", passwordHash: "x" } })).id;
-  });
+  }, BUDGET_MS);
 
   async function token(id: string, revoked = false) {
     await db.apiToken.create({ data: { id, userId: ownerId, name: id, nameSearch: id, secretHash: "x", revokedAt: revoked ? new Date() : null } });
