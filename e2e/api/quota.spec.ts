@@ -1,7 +1,7 @@
 import type { APIResponse } from "@playwright/test";
 import { startAppInstance } from "../support/app-instance";
 import { testDb } from "../support/db";
-import { expect, test, uniqueClientAddress } from "../support/fixtures";
+import { expect, test, uniqueClientAddress } from "../support/api-fixtures";
 import { bearer, createTestToken } from "../support/tokens";
 
 // An instance of its own whose tokens may make three requests an hour (ports 3270-3279 are for such instances).
