@@ -2,6 +2,7 @@
 
 import { useId, useState } from "react";
 import type { NewToken } from "@/lib/tokens/shared/action-state";
+import { API_REFERENCE_PATH } from "@/lib/api/reference-path";
 import { CopyButton } from "./CopyButton";
 
 type Props = {
@@ -65,6 +66,13 @@ export function NewTokenPanel({ titleId, created, copied, onCopied, confirmingCl
         />
         <CopyButton text={created.token} copied={copied} onCopied={onCopied} />
       </div>
+      <p>
+        Send it as <code>Authorization: Bearer &lt;token&gt;</code>; the{" "}
+        <a href={API_REFERENCE_PATH} target="_blank" rel="noopener">
+          API reference
+        </a>{" "}
+        (opens in a new tab, so this token stays on screen) shows every call.
+      </p>
       {confirmingClose ? (
         <div className="warning" role="alert">
           <p className="confirm-text">You have not copied the token. Once this dialog is closed it cannot be shown again.</p>

@@ -2,7 +2,7 @@ import type { APIResponse } from "@playwright/test";
 import crypto from "node:crypto";
 import { formatToken, generateToken } from "../../lib/tokens/server/format";
 import { testDb } from "../support/db";
-import { expect, test } from "../support/fixtures";
+import { expect, test } from "../support/api-fixtures";
 import { bearer, createTestToken, withWrongSecret } from "../support/tokens";
 
 const UNAUTHORIZED_MESSAGE = "A valid API token is required.";

@@ -1,4 +1,4 @@
-import { expect, signInViaApi, test } from "../support/fixtures";
+import { expect, signInViaApi, test } from "../support/api-fixtures";
 import { testDb } from "../support/db";
 import { bearer, createTestToken, withWrongSecret } from "../support/tokens";
 import { TOKEN_AREAS } from "../support/token-pages";

@@ -1,5 +1,5 @@
 import { testDb } from "../support/db";
-import { expect, test } from "../support/fixtures";
+import { expect, test } from "../support/api-fixtures";
 import { bearer, createTestToken } from "../support/tokens";
 
 const ALL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -90,7 +90,7 @@ test.describe("bodies", () => {
 test.describe("paths and queries", () => {
   test("a trailing slash under /api is a JSON 404 naming the path to use; pages keep their redirect", async ({ request, makeUser, baseURL }) => {
     const token = await writerToken(makeUser);
-    for (const path of ["/api/v1/orders/?limit=2", "/api/v1/me/", "/api/v1/"]) {
+    for (const path of ["/api/v1/orders/?limit=2", "/api/v1/me/", "/api/v1/products/"]) {
       const response = await request.get(path, { headers: bearer(token), maxRedirects: 0 });
       expect(response.status(), path).toBe(404);
       expect(response.headers()["content-type"]).toContain("application/json");
@@ -99,6 +99,12 @@ test.describe("paths and queries", () => {
       expect(error.message).toBe(`Not found. API paths have no trailing slash: ${path.replace(/\/(\?.*)?$/, "")}`);
     }
     expect((await request.get("/api/v1/orders?limit=2", { headers: bearer(token), maxRedirects: 0 })).status()).toBe(200);
+    // The index alone answers with the slash too: clients generated from the document (server `/api/v1`,
+    // path `/`) ask for `/api/v1/`. The same answer as without it, not a redirect.
+    const index = await request.get("/api/v1/", { maxRedirects: 0 });
+    expect(index.status()).toBe(200);
+    expect(await index.json()).toEqual(await (await request.get("/api/v1")).json());
+    expect((await request.get("/api/v1/?verbose=1")).status()).toBe(400);
     // Pages: the usual redirect, never off the site.
     const page = await request.get("/login/", { maxRedirects: 0 });
     expect(page.status()).toBe(308);
@@ -127,5 +133,22 @@ test.describe("paths and queries", () => {
     for (const path of ["/api/v1/orders?limit=5", "/api/v1/orders?limit=5&cursor=abc", "/api/v1/me", `/api/v1/orders/${order.id}`, "/api/v1/products?limit=1"]) {
       expect((await request.get(path, { headers: bearer(token) })).status(), path).toBe(200);
     }
+  });
+
+  test("the public paths and OPTIONS refuse query parameters too; without any they answer", async ({ request, makeUser }) => {
+    const token = await writerToken(makeUser);
+    for (const [method, path, headers] of [
+      ["GET", "/api/v1?verbose=1", {}],
+      ["GET", "/api/v1/openapi.json?format=yaml", {}],
+      ["OPTIONS", "/api/v1/openapi.json?format=yaml", {}],
+      ["OPTIONS", "/api/v1/me?verbose=1", bearer(token)],
+    ] as const) {
+      const response = await request.fetch(path, { method, headers });
+      expect(response.status(), `${method} ${path}`).toBe(400);
+      expect((await response.json()).error.code).toBe("invalid_request");
+    }
+    expect((await request.get("/api/v1")).status()).toBe(200);
+    expect((await request.get("/api/v1/openapi.json")).status()).toBe(200);
+    expect((await request.fetch("/api/v1/me", { method: "OPTIONS", headers: bearer(token) })).status()).toBe(204);
   });
 });

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
 import { testDb } from "../support/db";
-import { expect, test } from "../support/fixtures";
+import { expect, test } from "../support/api-fixtures";
 import { bearer, createTestToken } from "../support/tokens";
 
 async function writer(makeUser: (spec?: object) => Promise<{ id: string }>) {

@@ -1,5 +1,5 @@
 import { testDb } from "../support/db";
-import { expect, test } from "../support/fixtures";
+import { expect, test } from "../support/api-fixtures";
 import { bearer, createTestToken } from "../support/tokens";
 
 // A token carries its owner's access as it is now: changes apply on the very next request.

@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test } from "../support/fixtures";
+import { expect, test } from "../support/api-fixtures";
 import { bearer, createTestToken } from "../support/tokens";
 
-const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 const API_DIR = path.join(process.cwd(), "app", "api", "v1");
 
 /** The routes the app serves, read from the route files: "METHOD /path" with [param] as {param}. */
@@ -18,7 +18,8 @@ function servedRoutes(): string[] {
         if (route.includes("[...")) continue; // the catch-all 404
         const source = fs.readFileSync(full, "utf8");
         for (const method of METHODS) {
-          const served = new RegExp(`export (const|async function|function) ${method}\\b`).test(source);
+          // OPTIONS is exported as the answer otherMethods() builds (`options as OPTIONS`); a refusal (`notAllowed as POST`) is no route.
+          const served = new RegExp(`export (const|async function|function) ${method}\\b|\\b(options|preflight) as ${method}\\b`).test(source);
           if (served) routes.push(`${method} ${route.replace(/\[(\w+)\]/g, "{$1}")}`);
         }
       }
@@ -47,7 +48,7 @@ test("every documented operation describes its parameters, responses and errors,
       expect(operation.operationId, `${method} ${route}`).toBeTruthy();
       expect(Object.keys(operation.responses).some((status) => status.startsWith("2")), `${method} ${route}`).toBe(true);
       const params = [...route.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-      for (const param of params) expect(operation.parameters?.some((p: any) => p.name === param && p.in === "path"), `${method} ${route} ${param}`).toBe(true);
+      for (const param of params) expect(operation.parameters?.some((p: any) => resolve(document, p).name === param && resolve(document, p).in === "path"), `${method} ${route} ${param}`).toBe(true);
       const isPublic = Array.isArray(operation.security) && operation.security.length === 0;
       if (!isPublic) expect(operation.responses["401"], `${method} ${route}`).toBeDefined();
     }
@@ -96,7 +97,11 @@ test("request IDs, quotas, idempotency and every refusal are described", async (
     expect(success.headers["Idempotent-Replayed"]).toBeDefined();
   }
   const { responses } = document.components;
-  expect(responses.MethodNotAllowed.headers.Allow).toBeDefined();
+  // A method a path does not serve is 405 with Allow: every path documents OPTIONS, which answers that Allow.
+  for (const [route, operations] of Object.entries(document.paths as Record<string, Record<string, any>>)) {
+    expect(operations.options?.responses["204"]?.headers?.Allow, route).toBeDefined();
+    expect(operations.options.description, route).toContain("405");
+  }
   expect(responses.RateLimited.headers["Retry-After"]).toBeDefined();
   expect(responses.RateLimited.headers["RateLimit-Reset"]).toBeDefined();
 });
@@ -109,6 +114,6 @@ test("the headers the API sends are the ones the document names", async ({ reque
   for (const name of Object.keys(resolve(document, document.paths["/me"].get.responses["200"]).headers)) expect(me.headers()[name.toLowerCase()], name).toBeTruthy();
   const refused = await request.put("/api/v1/me", { headers: bearer(token) });
   expect(refused.status()).toBe(405);
-  for (const name of Object.keys(document.components.responses.MethodNotAllowed.headers)) expect(refused.headers()[name.toLowerCase()], name).toBeTruthy();
+  for (const name of Object.keys(resolve(document, document.paths["/me"].options.responses["204"]).headers)) expect(refused.headers()[name.toLowerCase()], name).toBeTruthy();
   expect((await refused.json()).error.requestId).toBe(refused.headers()["x-request-id"]);
 });

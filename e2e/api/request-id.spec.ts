@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import type { APIResponse } from "@playwright/test";
-import { expect, test } from "../support/fixtures";
+import { expect, test } from "../support/api-fixtures";
 import { bearer, createTestToken, withWrongSecret } from "../support/tokens";
 
 // What scripts/server.mjs generates when the client's own ID is not kept: a random UUID.

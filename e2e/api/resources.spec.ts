@@ -1,6 +1,6 @@
 import type { APIResponse } from "@playwright/test";
 import { testDb } from "../support/db";
-import { expect, test } from "../support/fixtures";
+import { expect, test } from "../support/api-fixtures";
 import { bearer, createTestToken } from "../support/tokens";
 
 async function groupId(name: string) {

@@ -5,7 +5,7 @@ import { administratorSpec } from "../support/admin";
 
 const STAFF_PAGES = ["/admin", "/admin/settings", "/admin/settings/api-tokens", "/admin/orders", "/admin/products", "/admin/users", "/admin/users/new", "/admin/roles", "/admin/groups"];
 const PARTNER_PAGES = ["/partner", "/partner/api-tokens", "/partner/orders"];
-const PUBLIC_PAGES = ["/login", "/", "/no-such-page"];
+const PUBLIC_PAGES = ["/login", "/", "/no-such-page", "/docs/api"];
 
 /** Collects Content-Security-Policy violations and script errors the page reports, across navigations. */
 async function watchForViolations(page: Page): Promise<string[]> {

@@ -4,7 +4,8 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../data/page";
 import { API_BODY_LIMIT } from "./body-limits.mjs";
 import { ApiError } from "./errors";
 
-const CURSOR_PATTERN = /^[0-9A-Za-z_-]{1,64}$/;
+// Record IDs (and so cursors, which are the last ID of a page) are opaque strings of this shape.
+export const RECORD_ID_PATTERN = /^[0-9A-Za-z_-]{1,64}$/;
 // A parameter name is echoed in the message (never its value); a name this long is cut.
 const MAX_NAMED_PARAMETER = 64;
 
@@ -29,7 +30,7 @@ export function pageParams(request: NextRequest): { limit: number; cursor: strin
     throw new ApiError("invalid_request", `limit: must be an integer from 1 to ${MAX_PAGE_SIZE}.`);
   }
   const cursor = search.get("cursor");
-  if (cursor !== null && !CURSOR_PATTERN.test(cursor)) throw new ApiError("invalid_request", "cursor: is not a cursor from a previous page.");
+  if (cursor !== null && !RECORD_ID_PATTERN.test(cursor)) throw new ApiError("invalid_request", "cursor: is not a cursor from a previous page.");
   return { limit, cursor };
 }
 
@@ -80,5 +81,5 @@ export async function jsonBody<T>(request: NextRequest, schema: z.ZodType<T>, ma
 
 /** Record ids are opaque strings; anything else cannot name a record. */
 export function isRecordId(value: string): boolean {
-  return /^[0-9A-Za-z_-]{1,64}$/.test(value);
+  return RECORD_ID_PATTERN.test(value);
 }

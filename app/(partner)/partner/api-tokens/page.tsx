@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { TokenTable } from "@/components/TokenTable";
+import { API_REFERENCE_PATH } from "@/lib/api/reference-path";
 import { requireAreaUser } from "@/lib/auth/session";
 import { PARTNER_TOKENS_PATH } from "@/lib/tokens/shared/paths";
 import { loadTokenPage } from "@/lib/tokens/server/page-data";
@@ -14,7 +16,10 @@ export default async function PartnerApiTokensPage({ searchParams }: { searchPar
   return (
     <>
       <h1>API Tokens</h1>
-      <p className="lead">Personal access tokens let integrations call the platform API on your behalf, with your permissions.</p>
+      <p className="lead">
+        Personal access tokens let integrations call the platform API on your behalf, with your permissions. How to call it:{" "}
+        <Link href={API_REFERENCE_PATH}>API reference</Link>.
+      </p>
       <TokenTable data={data} params={params} basePath={PARTNER_TOKENS_PATH} />
     </>
   );

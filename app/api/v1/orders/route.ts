@@ -5,6 +5,7 @@ import { ApiError } from "@/lib/api/errors";
 import { apiRoute } from "@/lib/api/handler";
 import { jsonBody, PAGE_PARAMS, pageParams } from "@/lib/api/input";
 import { createOrder, listOrders } from "@/lib/data/orders";
+import { CURRENCY_PATTERN, DEFAULT_CURRENCY, MAX_CUSTOMER_LENGTH, MAX_GROUP_ID_LENGTH, MAX_TOTAL_CENTS } from "@/lib/data/order-rules";
 import { otherMethods } from "@/lib/api/not-allowed";
 
 export const GET = apiRoute(
@@ -15,10 +16,10 @@ export const GET = apiRoute(
 
 const createOrderSchema = z
   .object({
-    customer: z.string().trim().min(1, "is required").max(200, "must be at most 200 characters"),
-    totalCents: z.number().int("must be an integer").min(0, "must not be negative").max(1_000_000_000, "is too large"),
-    currency: z.string().regex(/^[A-Z]{3}$/, "must be a three-letter ISO 4217 code").default("EUR"),
-    visibilityGroupId: z.string().min(1, "is required").max(64),
+    customer: z.string().trim().min(1, "is required").max(MAX_CUSTOMER_LENGTH, `must be at most ${MAX_CUSTOMER_LENGTH} characters`),
+    totalCents: z.number().int("must be an integer").min(0, "must not be negative").max(MAX_TOTAL_CENTS, "is too large"),
+    currency: z.string().regex(CURRENCY_PATTERN, "must be a three-letter ISO 4217 code").default(DEFAULT_CURRENCY),
+    visibilityGroupId: z.string().min(1, "is required").max(MAX_GROUP_ID_LENGTH),
   })
   .strict();
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { TokenTable } from "@/components/TokenTable";
+import { API_REFERENCE_PATH } from "@/lib/api/reference-path";
 import { requireAreaUser } from "@/lib/auth/session";
 import { ADMIN_TOKENS_PATH } from "@/lib/tokens/shared/paths";
 import { loadTokenPage } from "@/lib/tokens/server/page-data";
@@ -18,7 +19,10 @@ export default async function AdminApiTokensPage({ searchParams }: { searchParam
         <Link href="/admin/settings">Settings</Link> <span aria-hidden="true">›</span> API Tokens
       </nav>
       <h1>API Tokens</h1>
-      <p className="lead">Personal access tokens let integrations call the platform API on your behalf, with your permissions.</p>
+      <p className="lead">
+        Personal access tokens let integrations call the platform API on your behalf, with your permissions. How to call it:{" "}
+        <Link href={API_REFERENCE_PATH}>API reference</Link>.
+      </p>
       <TokenTable data={data} params={params} basePath={ADMIN_TOKENS_PATH} />
     </>
   );
