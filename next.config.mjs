@@ -29,7 +29,7 @@ const nextConfig = {
   // Tests build into their own folder so that they never disturb a running `npm start`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native drivers stay out of the bundle and load from node_modules at run time.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg", "ioredis"],
+  serverExternalPackages: ["nodemailer", "better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg", "ioredis"],
   poweredByHeader: false,
   // Next.js would answer a trailing slash with its own redirect, whose body is plain text: middleware.ts
   // answers it instead (JSON under /api, the same redirect elsewhere).

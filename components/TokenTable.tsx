@@ -9,6 +9,7 @@ import { Pager } from "./Pager";
 import { ExpiryCell } from "./tokens/ExpiryCell";
 import { EffectiveAccess } from "./tokens/EffectiveAccess";
 import { GenerateTokenDialog } from "./tokens/GenerateTokenDialog";
+import { NoticePreferencesForm } from "./tokens/NoticePreferencesForm";
 import { RegenerateTokenButton } from "./tokens/RegenerateTokenButton";
 import { ReportedTokensNotice } from "./tokens/ReportedTokensNotice";
 import { RevokeTokenButton } from "./tokens/RevokeTokenButton";
@@ -63,6 +64,7 @@ export function TokenTable({ data, params, basePath }: Props) {
                         </span>
                       </>
                     )}
+                    {token.note && <p className="token-note muted">{token.note}</p>}
                   </td>
                   <td>
                     <code>{token.masked}</code>
@@ -107,6 +109,7 @@ export function TokenTable({ data, params, basePath }: Props) {
         </div>
       )}
       <Pager basePath={basePath} params={{ q: query, status }} nextCursor={nextCursor} isFirstPage={isFirstPage} />
+      <NoticePreferencesForm preferences={data.noticePreferences} />
     </>
   );
 }

@@ -2,7 +2,8 @@ import { prepareDatabase } from "./db/prepare";
 import { errorFields, logger } from "./log/logger.mjs";
 
 // What a server instance does once at start, before it serves a request: bring the database schema up to
-// date, seed an empty database (lib/db/seed.ts), and register what to do at shutdown. Node.js only:
+// date, seed an empty database (lib/db/seed.ts), register what to do at shutdown, and start the background notice
+// jobs (lib/notices/worker.ts). Node.js only:
 // instrumentation.ts imports it on that runtime alone, which keeps process.exit out of the Edge bundle.
 export async function startInstance(): Promise<void> {
   try {
@@ -20,4 +21,9 @@ export async function startInstance(): Promise<void> {
   }
   const { registerShutdownHooks } = await import("./shutdown");
   registerShutdownHooks();
+  // Not during a build: it must not deliver mail or write reminders.
+  if (process.env.NEXT_PHASE !== "phase-production-build") {
+    const { startNoticeWorker } = await import("./notices/worker");
+    startNoticeWorker();
+  }
 }

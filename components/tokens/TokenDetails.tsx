@@ -2,6 +2,7 @@ import Link from "next/link";
 import { formatDay, formatLastUsed, formatMoment } from "@/lib/tokens/shared/display";
 import type { TokenInsight } from "@/lib/tokens/server/insight";
 import { TokenDetailsAddresses } from "./TokenDetailsAddresses";
+import { TokenNoteForm } from "./TokenNoteForm";
 import { TokenTimeline } from "./TokenTimeline";
 import { UsageChart } from "./UsageChart";
 
@@ -50,6 +51,7 @@ export function TokenDetails({ token, listPath, now }: { token: TokenInsight; li
           </dd>
         </dl>
       </section>
+      <TokenNoteForm tokenId={token.id} note={token.note} />
       <TokenDetailsAddresses token={token} now={now} />
       <UsageChart days={token.usage} />
       <TokenTimeline events={token.events} />

@@ -3,12 +3,13 @@
 // Every export here is a public HTTP endpoint, built with serverAction: the owner comes from the session,
 // never from the form, and every query below carries the owner's id.
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { GENERATE_FIELDS, generateRefusalMessage, TOKEN_MESSAGES, type NewToken } from "../tokens/shared/action-state";
 import { TOKEN_PAGE_PATHS } from "../tokens/shared/paths";
-import { OVERLAP_CHOICES, parseGenerateTokenForm, regenerateTokenSchema, revokeTokenSchema } from "../tokens/shared/validation";
+import { editTokenNoteSchema, OVERLAP_CHOICES, parseGenerateTokenForm, regenerateTokenSchema, revokeTokenSchema } from "../tokens/shared/validation";
 import { regenerateToken } from "../tokens/server/lifecycle";
 import { getMaxLifetimeDays } from "../tokens/server/policy";
-import { createToken, revokeToken } from "../tokens/server/store";
+import { createToken, revokeToken, updateTokenNote } from "../tokens/server/store";
 import { serverAction } from "./server-action";
 import { refused, succeeded } from "./state";
 
@@ -62,4 +63,18 @@ export const regenerateTokenAction = serverAction({ name: "token_regenerate", gu
     if (!result.ok) return refused(result.reason === "expired" ? TOKEN_MESSAGES.regenerateExpired : TOKEN_MESSAGES.revokeRefused);
     refreshTokenPages();
     return { status: "success", message: TOKEN_MESSAGES.regenerated, created: { token: result.token, name: result.name, masked: result.masked } };
+  });
+
+// The note is the owner's own description: no password needed, as for revoking.
+export const updateTokenNoteAction = serverAction({ name: "token_note", guard: "user", echo: { text: ["note"] }, failed: TOKEN_MESSAGES.noteFailed })
+  .input((formData) => {
+    const parsed = editTokenNoteSchema.safeParse({ tokenId: formData.get("tokenId"), note: formData.get("note") ?? "" });
+    if (parsed.success) return { ok: true, input: parsed.data };
+    const errors = z.flattenError(parsed.error).fieldErrors;
+    return errors.tokenId ? { ok: false, message: TOKEN_MESSAGES.revokeRefused } : { ok: false, message: TOKEN_MESSAGES.noteRefused, errors };
+  })
+  .run(async ({ tokenId, note }, { user }) => {
+    if (!(await updateTokenNote(user.id, tokenId, note))) return refused(TOKEN_MESSAGES.revokeRefused);
+    refreshTokenPages();
+    return succeeded(TOKEN_MESSAGES.noteSaved);
   });

@@ -21,6 +21,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       : []),
     { href: "/admin/settings", label: "Settings", exact: true },
     { href: "/admin/settings/api-tokens", label: "API Tokens", sub: true },
+    ...(can(user, "users:manage") ? [{ href: "/admin/settings/outgoing-mail", label: "Outgoing mail", sub: true }] : []),
   ];
   return (
     <AppShell areaLabel="Admin panel" nav={nav} userName={user.name} userEmail={user.email}>

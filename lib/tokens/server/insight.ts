@@ -19,6 +19,7 @@ export type UsageDay = { day: string; count: number };
 export type TokenInsight = {
   id: string;
   name: string;
+  note: string | null;
   masked: string;
   createdAt: Date;
   lastUsedAt: Date | null;
@@ -44,6 +45,7 @@ export async function getTokenInsight(ownerId: string, tokenId: string, now: Dat
       select: {
         id: true,
         name: true,
+        note: true,
         createdAt: true,
         lastUsedAt: true,
         lastUsedAddress: true,

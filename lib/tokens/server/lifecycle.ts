@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../../db/client";
+import { queueNotice } from "../../notices/outbox";
 import { recordTokenEvents } from "./events";
 import { formatToken, generateToken, maskToken, parseToken } from "./format";
 import { hashSecret, secretMatches } from "./hash";
@@ -38,6 +39,7 @@ export async function regenerateToken(ownerId: string, tokenId: string, overlapS
     });
     if (count !== 1) return false;
     await recordTokenEvents(tx, [{ tokenId, kind: "regenerated", detail: String(overlapSeconds), at: now }]);
+    await queueNotice(tx, { kind: "token_regenerated", tokenId, at: now });
     return true;
   });
   if (!written) return { ok: false, reason: "missing" };
@@ -79,6 +81,7 @@ export async function revokeReportedTokens(values: string[], now: Date = new Dat
       const { count } = await tx.apiToken.updateMany({ where: { id: tokenId, revokedAt: null }, data: { revokedAt: now, revokedReason: "reported" } });
       if (count === 1) {
         await recordTokenEvents(tx, [{ tokenId, kind: "revoked", detail: "reported", at: now }]);
+        await queueNotice(tx, { kind: "token_reported", tokenId, at: now });
         revoked += 1;
       }
     }

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../../db/client";
 import { DAY_MS, EXPIRING_SOON_DAYS, UNUSED_AFTER_DAYS } from "../shared/expiry";
+import { queueNotice } from "../../notices/outbox";
 import { recordTokenEvents } from "./events";
 import { generateToken, maskToken } from "./format";
 import { hashSecret } from "./hash";
@@ -15,6 +16,8 @@ export { TOKEN_NAME_MAX } from "../shared/validation";
 export type TokenListItem = {
   id: string;
   name: string;
+  /** The owner's description, shown under the name; null when there is none. */
+  note: string | null;
   masked: string;
   createdAt: Date;
   lastUsedAt: Date | null;
@@ -36,6 +39,8 @@ const LIST_SELECT = {
   id: true,
   name: true,
   nameSearch: true,
+  note: true,
+  noteSearch: true,
   createdAt: true,
   lastUsedAt: true,
   expiresAt: true,
@@ -51,14 +56,17 @@ const LIST_SELECT = {
 export async function createToken(ownerId: string, name: string, expiresAt: Date | null = null): Promise<{ token: string; item: TokenListItem }> {
   // A collision of two 12-character random IDs is astronomically unlikely; the primary key would refuse it.
   const { tokenId, secret, token } = generateToken();
-  const [row] = await db.$transaction([
-    db.apiToken.create({
-      data: { id: tokenId, userId: ownerId, name, nameSearch: searchKey(name), secretHash: hashSecret(secret), expiresAt },
+  const at = new Date();
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.apiToken.create({
+      data: { id: tokenId, userId: ownerId, name, nameSearch: searchKey(name), secretHash: hashSecret(secret), createdAt: at, expiresAt },
       select: LIST_SELECT,
-    }),
-    db.tokenEvent.create({ data: { tokenId, kind: "created", detail: expiresAt ? expiresAt.toISOString() : "never" } }),
-  ]);
-  const { nameSearch: _search, ...item } = row;
+    });
+    await tx.tokenEvent.create({ data: { tokenId, kind: "created", detail: expiresAt ? expiresAt.toISOString() : "never", createdAt: at } });
+    await queueNotice(tx, { kind: "token_created", tokenId, at });
+    return created;
+  });
+  const { nameSearch: _search, noteSearch: _noteSearch, ...item } = row;
   return { token, item: { ...item, masked: maskToken(row.id) } };
 }
 
@@ -110,7 +118,8 @@ function findActive(ownerId: string, filter: ListFilter, nameParts: string[], af
       userId: ownerId,
       AND: [
         ...statusWhere(filter.status, filter.now),
-        ...nameParts.map((part) => ({ nameSearch: { contains: part } })),
+        // The name filter finds a token by its name or its note.
+        ...nameParts.map((part) => ({ OR: [{ nameSearch: { contains: part } }, { noteSearch: { contains: part } }] })),
         ...(after ? [{ OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }] : []),
       ],
     },
@@ -128,7 +137,7 @@ async function findMatching(ownerId: string, filter: ListFilter, needle: string,
   const matches: ActiveRow[] = [];
   for (let from = after; matches.length < wanted; ) {
     const batch = await findActive(ownerId, filter, parts, from, EXACT_FILTER_BATCH);
-    matches.push(...batch.filter((row) => row.nameSearch.includes(needle)));
+    matches.push(...batch.filter((row) => row.nameSearch.includes(needle) || (row.noteSearch ?? "").includes(needle)));
     if (batch.length < EXACT_FILTER_BATCH) break;
     from = batch[batch.length - 1];
   }
@@ -143,7 +152,7 @@ export async function listTokens(
   const limit = options.limit ?? TOKEN_PAGE_SIZE;
   const filter = { status: options.status, now: options.now ?? new Date() };
   const rows = await findMatching(ownerId, filter, searchKey(options.query?.trim() ?? ""), decodeCursor(options.cursor), limit + 1);
-  const tokens = rows.slice(0, limit).map(({ nameSearch: _search, ...row }) => ({ ...row, masked: maskToken(row.id) }));
+  const tokens = rows.slice(0, limit).map(({ nameSearch: _search, noteSearch: _noteSearch, ...row }) => ({ ...row, masked: maskToken(row.id) }));
   return { tokens, nextCursor: rows.length > limit ? encodeCursor(tokens[tokens.length - 1]) : null };
 }
 
@@ -157,6 +166,16 @@ export async function revokeToken(ownerId: string, tokenId: string): Promise<boo
     if (count === 1) await recordTokenEvents(tx, [{ tokenId, kind: "revoked", detail: "owner" }]);
     return count === 1;
   });
+}
+
+/** Sets or clears the note of the owner's token; false (nothing written) when the token is not theirs. */
+export async function updateTokenNote(ownerId: string, tokenId: string, note: string | null): Promise<boolean> {
+  if (!ownerId) return false;
+  const { count } = await db.apiToken.updateMany({
+    where: { id: tokenId, userId: ownerId },
+    data: { note, noteSearch: note === null ? null : searchKey(note) },
+  });
+  return count === 1;
 }
 
 const REPORT_NOTICE_DAYS = 30;

@@ -10,6 +10,7 @@ export type NewToken = { token: string; name: string; masked: string };
 export type GenerateTokenState = ActionState<{ created: NewToken }>;
 export type RegenerateTokenState = ActionState<{ created: NewToken }>;
 export type RevokeTokenState = ActionState;
+export type TokenNoteState = ActionState;
 
 /** The generate form's fields, handed back when it is refused. */
 export const GENERATE_FIELDS = { text: ["name", "expiry", "expiresOn"] } as const;
@@ -26,6 +27,9 @@ export const TOKEN_MESSAGES = {
   regenerated: "Token regenerated.",
   overlapChoice: "Choose how long the old secret keeps working.",
   regenerateExpired: "This token has expired and cannot be regenerated. Generate a new token instead.",
+  noteSaved: "Note saved.",
+  noteRefused: "The note was not saved. Check it and try again.",
+  noteFailed: "The note could not be saved because of a problem on our side. Nothing was changed; please try again.",
   regenerateFailed: "The token could not be regenerated because of a problem on our side. Nothing was changed; please try again.",
 } as const;
 

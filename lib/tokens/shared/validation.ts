@@ -62,6 +62,27 @@ export function parseGenerateTokenForm(formData: FormData, context: ExpiryContex
 
 const tokenIdSchema = z.string().regex(/^[0-9A-Za-z]{12}$/);
 
+export const TOKEN_NOTE_MAX = 500;
+
+export const TOKEN_NOTE_MESSAGES = {
+  tooLong: `The note must be at most ${TOKEN_NOTE_MAX} characters.`,
+  controlCharacters: "The note cannot contain control characters other than line breaks.",
+} as const;
+
+// A note is several lines of plain text: line breaks are kept, every other control character is refused for
+// the same reasons as in names. Counted in code points, as names are.
+const NOTE_CONTROL_CHARACTERS = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/** The note as stored: trimmed, line breaks as \n, and null when empty (clearing the note). */
+export const tokenNoteSchema = z
+  .string()
+  .transform((value) => value.replace(/\r\n?/g, "\n").trim())
+  .refine((value) => nameLength(value) <= TOKEN_NOTE_MAX, { message: TOKEN_NOTE_MESSAGES.tooLong, abort: true })
+  .refine((value) => !NOTE_CONTROL_CHARACTERS.test(value), { message: TOKEN_NOTE_MESSAGES.controlCharacters })
+  .transform((value) => (value === "" ? null : value));
+
+export const editTokenNoteSchema = z.object({ tokenId: tokenIdSchema, note: tokenNoteSchema });
+
 export const revokeTokenSchema = z.object({ tokenId: tokenIdSchema });
 
 /** How long the previous secret keeps working after a regeneration, in seconds. */

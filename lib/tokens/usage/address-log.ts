@@ -4,6 +4,9 @@
 import type { Db } from "../../db/connect";
 import { LAST_USED_INTERVAL_MS } from "./last-use-memo";
 import { recordTokenEvents } from "../server/events";
+import { queueNotice } from "../../notices/outbox";
+
+const NEW_ADDRESS_NOTICE_INTERVAL_MS = 24 * 60 * 60 * 1000;
 
 export const ADDRESSES_KEPT = 5;
 // Bounds on what a client sends, so that a user agent of megabytes cannot bloat the table.
@@ -49,7 +52,14 @@ async function recordAddress(db: Db, use: TokenUse): Promise<void> {
       if (seenBefore) return;
       await recordTokenEvents(tx, [{ tokenId, kind: "new_address", detail: address, at }]);
       // A token's very first address is expected; only a later, unknown one is flagged in the list.
-      if (anyBefore) await tx.apiToken.updateMany({ where: { id: tokenId }, data: { newAddressAt: at } });
+      if (!anyBefore) return;
+      await tx.apiToken.updateMany({ where: { id: tokenId }, data: { newAddressAt: at } });
+      // At most one such mail a day per token, however many new addresses it meets.
+      const mailedToday = await tx.notice.findFirst({
+        where: { tokenId, kind: "token_new_address", createdAt: { gt: new Date(at.getTime() - NEW_ADDRESS_NOTICE_INTERVAL_MS) } },
+        select: { id: true },
+      });
+      if (!mailedToday) await queueNotice(tx, { kind: "token_new_address", tokenId, at, address });
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

@@ -28,6 +28,14 @@ export default async function SettingsPage() {
           <TokenPolicyForm maxLifetimeDays={maxLifetimeDays} />
         </section>
       )}
+      {manager && (
+        <div className="card">
+          <h2>
+            <Link href="/admin/settings/outgoing-mail">Outgoing mail</Link>
+          </h2>
+          <p className="muted">The email notices sent to users about their tokens, and those waiting to be sent.</p>
+        </div>
+      )}
     </>
   );
 }
