@@ -23,6 +23,8 @@ export type TokenListItem = {
   newAddressAt: Date | null;
   revokedAt: Date | null;
   revokedReason: string | null;
+  /** While a regeneration's overlap lasts, when the previous secret stops working. */
+  previousSecretExpiresAt: Date | null;
 };
 
 
@@ -42,6 +44,7 @@ const LIST_SELECT = {
   newAddressAt: true,
   revokedAt: true,
   revokedReason: true,
+  previousSecretExpiresAt: true,
 } as const;
 
 /**

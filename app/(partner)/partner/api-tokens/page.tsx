@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { TokenTable } from "@/components/TokenTable";
 import { requireAreaUser } from "@/lib/auth/session";
@@ -13,6 +14,9 @@ export default async function PartnerApiTokensPage({ searchParams }: { searchPar
   const data = await loadTokenPage(user.id, params);
   return (
     <>
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link href="/partner">Partner hub</Link> <span aria-hidden="true">›</span> API Tokens
+      </nav>
       <h1>API Tokens</h1>
       <p className="lead">Personal access tokens let integrations call the platform API on your behalf, with your permissions.</p>
       <TokenTable data={data} params={params} basePath={PARTNER_TOKENS_PATH} />
