@@ -27,7 +27,8 @@ function UserBox({ userName, userEmail }: { userName: string; userEmail: string 
 
 /**
  * The frame shared by the admin panel and the partner hub; only the navigation differs. From the md
- * breakpoint the navigation is a sidebar; below it, a bar with a menu button that shows it.
+ * breakpoint the navigation is a sidebar; below it, a bar with a menu button that shows it. The sidebar
+ * comes first in the document, so that on a wide screen the visible copy of the navigation is the first.
  */
 export function AppShell({ areaLabel, nav, userName, userEmail, children }: Props) {
   return (
@@ -38,6 +39,15 @@ export function AppShell({ areaLabel, nav, userName, userEmail, children }: Prop
       >
         Skip to main content
       </a>
+      <nav aria-label="Main" className="shell-nav hidden md:flex">
+        <div className="shell-brand">
+          <Brand areaLabel={areaLabel} />
+        </div>
+        <NavLinks items={nav} />
+        <div className="mt-auto">
+          <UserBox userName={userName} userEmail={userEmail} />
+        </div>
+      </nav>
       <header className="sticky top-0 z-40 bg-gray-900 text-gray-200 md:hidden">
         <div className="px-4 py-3">
           <Brand areaLabel={areaLabel} />
@@ -53,15 +63,6 @@ export function AppShell({ areaLabel, nav, userName, userEmail, children }: Prop
           <UserBox userName={userName} userEmail={userEmail} />
         </Menu>
       </header>
-      <nav aria-label="Main" className="shell-nav hidden md:flex">
-        <div className="shell-brand">
-          <Brand areaLabel={areaLabel} />
-        </div>
-        <NavLinks items={nav} />
-        <div className="mt-auto">
-          <UserBox userName={userName} userEmail={userEmail} />
-        </div>
-      </nav>
       <main id="main-content" tabIndex={-1} className="min-w-0 px-4 py-5 focus:outline-none sm:px-6 md:px-10 md:py-8 lg:max-w-[1200px]">
         {children}
       </main>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useFocusFirstInvalid } from "@/components/ui/use-focus-invalid";
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { DialogActions, DialogTitle } from "@/components/ui/dialog";
 import { InputField } from "@/components/ui/field";
@@ -9,6 +9,7 @@ import { submittedValue } from "@/lib/actions/state";
 import type { GenerateTokenState } from "@/lib/tokens/shared/action-state";
 import { TOKEN_NAME_MAX } from "@/lib/tokens/shared/validation";
 import { ExpiryField } from "./ExpiryField";
+import { useNameInUse } from "./useNameInUse";
 
 type Props = {
   titleId: string;
@@ -26,6 +27,8 @@ export function GenerateTokenForm({ titleId, state, formAction, pending, onCance
   const error = state.status === "error" ? state : null;
   const nameError = error?.errors?.name?.[0];
   const expiryError = error?.errors?.expiry?.[0];
+  const [name, setName] = useState(submittedValue(state, "name") ?? "");
+  const nameInUse = useNameInUse(name);
 
   return (
     // noValidate: the shared schema gives the messages, the same ones the server would.
@@ -46,7 +49,12 @@ export function GenerateTokenForm({ titleId, state, formAction, pending, onCance
         autoFocus
         // React resets the form after each submission; the submitted name comes back so it can be fixed.
         defaultValue={submittedValue(state, "name") ?? ""}
-        hint={`Up to ${TOKEN_NAME_MAX} characters.`}
+        onChange={(event) => setName(event.target.value)}
+        hint={
+          nameInUse
+            ? `You already have a token named “${name.trim()}”. Names may repeat, but a distinct one tells them apart. Up to ${TOKEN_NAME_MAX} characters.`
+            : `Up to ${TOKEN_NAME_MAX} characters.`
+        }
         error={nameError}
       />
       <ExpiryField

@@ -50,7 +50,7 @@ export function TokenDetails({ token, listPath, now }: { token: TokenInsight; li
           </div>
         )}
       </div>
-      <Card>
+      <Card label="Token">
         <dl aria-label="Token summary" className="m-0 divide-y divide-border">
           <Row term="Token">
             <code className="break-all">{token.masked}</code>

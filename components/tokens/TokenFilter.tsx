@@ -30,9 +30,9 @@ export function TokenFilter({ basePath, query, status }: { basePath: string; que
         {(query || status) && <Link href={basePath}>Clear filter</Link>}
       </Form>
       <nav aria-label="Token status" className="status-tabs">
-        {/* The unfiltered list leaves revoked tokens out (they have a tab of their own): its label says so. */}
-        <Link href={href(basePath, { q: query })} aria-current={status ? undefined : "page"}>
-          Not revoked
+        {/* The unfiltered list leaves revoked tokens out (they have a tab of their own), so it is not "All". */}
+        <Link href={href(basePath, { q: query })} aria-current={status ? undefined : "page"} title="Every token that is not revoked">
+          Current
         </Link>
         {TOKEN_STATUSES.map((value) => (
           <Link key={value} href={href(basePath, { q: query, status: value })} aria-current={status === value ? "page" : undefined}>

@@ -15,7 +15,8 @@ const SHOWN_MS = 6000;
 
 /**
  * The page's one polite live region. It is in the document before any message, because screen readers
- * announce changes to a live region they already know, not a region that appears with its text.
+ * announce changes to a live region they already know, not a region that appears with its text. It has no
+ * "status" role: a form's own outcome message is the page's status, and stays the only one.
  */
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
@@ -29,9 +30,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     <ToastContext.Provider value={show}>
       {children}
       <div
-        role="status"
         aria-live="polite"
-        aria-label="Notifications"
+        data-toasts=""
         className="pointer-events-none fixed inset-x-3 bottom-3 z-50 flex flex-col items-center gap-2 sm:inset-x-auto sm:right-4 sm:bottom-4 sm:items-end"
       >
         {toasts.map((toast) => (

@@ -4,6 +4,11 @@ import { expect, signInViaApi, test } from "../support/fixtures";
 import { TOKEN_AREAS, tokenRow } from "../support/token-pages";
 import type { Locator, Page } from "@playwright/test";
 
+/** The polite live region the outcomes are announced in. */
+function toasts(page: Page): Locator {
+  return page.locator("[aria-live=polite][data-toasts]");
+}
+
 /** Presses Tab until the target has focus (at most `limit` times). */
 async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {
   for (let presses = 0; presses < limit; presses++) {
@@ -47,7 +52,7 @@ for (const area of TOKEN_AREAS) {
 
     const shown = page.getByRole("dialog", { name: "Copy your new token" });
     await expect(shown).toBeVisible();
-    await expect(page.getByRole("status").filter({ hasText: "Token generated" })).toBeAttached();
+    await expect(toasts(page).getByText("Token generated", { exact: true })).toBeVisible();
     const token = await shown.getByLabel("New token").inputValue();
     await tabTo(page, shown.getByRole("button", { name: "Copy" }));
     await page.keyboard.press("Enter");
@@ -74,7 +79,7 @@ for (const area of TOKEN_AREAS) {
     await tabTo(page, revoke.getByRole("button", { name: "Revoke" }));
     await page.keyboard.press("Enter");
     await expect(revoke).toBeHidden();
-    await expect(page.getByRole("status").filter({ hasText: "Token revoked" })).toBeVisible();
+    await expect(toasts(page).getByText("Token revoked", { exact: true })).toBeVisible();
     await expect(tokenRow(page, "keyboard only")).toHaveCount(0);
     await expect(page.locator("#main-content")).toBeFocused();
   });

@@ -62,7 +62,7 @@ for (const area of TOKEN_AREAS) {
     expect(revokeBox!.x + revokeBox!.width).toBeLessThanOrEqual(390);
     await revoke.getByRole("button", { name: "Revoke" }).click();
     await expect(revoke).toBeHidden();
-    await expect(page.getByText("Token revoked")).toBeVisible();
+    await expect(page.locator("[aria-live=polite][data-toasts]").getByText("Token revoked", { exact: true })).toBeVisible();
     await expectNoSidewaysScroll(page);
   });
 }

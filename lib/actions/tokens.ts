@@ -8,9 +8,10 @@ import { TOKEN_PAGE_PATHS } from "../tokens/shared/paths";
 import { OVERLAP_CHOICES, parseGenerateTokenForm, regenerateTokenSchema, revokeTokenSchema } from "../tokens/shared/validation";
 import { regenerateToken } from "../tokens/server/lifecycle";
 import { getMaxLifetimeDays } from "../tokens/server/policy";
-import { createToken, revokeToken } from "../tokens/server/store";
+import { createToken, ownerHasTokenNamed, revokeToken } from "../tokens/server/store";
 import { serverAction } from "./server-action";
 import { refused, succeeded } from "./state";
+import { TOKEN_NAME_MAX } from "../tokens/shared/validation";
 
 function refreshTokenPages(): void {
   for (const path of TOKEN_PAGE_PATHS) revalidatePath(path);
@@ -63,3 +64,11 @@ export const regenerateTokenAction = serverAction({ name: "token_regenerate", gu
     refreshTokenPages();
     return { status: "success", message: TOKEN_MESSAGES.regenerated, created: { token: result.token, name: result.name, masked: result.masked } };
   });
+
+// Names may repeat; the generate form only warns. Answers for the caller's own tokens alone.
+export const tokenNameInUseAction = serverAction({ name: "token_name_check", guard: "user", failed: TOKEN_MESSAGES.generateFailed })
+  .input((formData) => {
+    const name = String(formData.get("name") ?? "").trim();
+    return name && name.length <= TOKEN_NAME_MAX ? { ok: true, input: name } : { ok: false, message: "" };
+  })
+  .run<{ inUse: boolean }>(async (name, { user }) => ({ status: "success", message: "", inUse: await ownerHasTokenNamed(user.id, name) }));

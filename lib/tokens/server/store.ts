@@ -150,6 +150,14 @@ export async function listTokens(
   return { tokens, nextCursor: rows.length > limit ? encodeCursor(tokens[tokens.length - 1]) : null };
 }
 
+/** Whether the owner already has a token (not revoked) of this name, compared as the filter compares names. */
+export async function ownerHasTokenNamed(ownerId: string, name: string): Promise<boolean> {
+  const key = searchKey(name.trim());
+  if (!ownerId || !key) return false;
+  const row = await db.apiToken.findFirst({ where: { userId: ownerId, nameSearch: key, revokedAt: null }, select: { id: true } });
+  return row !== null;
+}
+
 /** Revokes the owner's active token; false (and nothing written) when it is not theirs or already gone. */
 export async function revokeToken(ownerId: string, tokenId: string): Promise<boolean> {
   return db.$transaction(async (tx) => {
