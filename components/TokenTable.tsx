@@ -47,8 +47,8 @@ export async function TokenTable({ data, params, basePath }: Props) {
         <Table label="API tokens" className="table-fixed">
           <TableHead>
             <TableRow>
-              <TableHeader className="w-[38%] sm:w-[22%]">Name</TableHeader>
-              <TableHeader className={WIDE_ONLY + " w-[20%]"}>Token</TableHeader>
+              <TableHeader className="w-[38%] sm:w-[20%]">Name</TableHeader>
+              <TableHeader className={WIDE_ONLY + " w-[22%]"}>Token</TableHeader>
               <TableHeader className={WIDE_ONLY + " w-[12%]"}>Created</TableHeader>
               <TableHeader className={WIDE_ONLY + " w-[13%]"}>Last used</TableHeader>
               <TableHeader className="w-[34%] sm:w-[16%]">Expires</TableHeader>
@@ -74,7 +74,7 @@ export async function TokenTable({ data, params, basePath }: Props) {
                   )}
                 </TableCell>
                 <TableCell className={WIDE_ONLY}>
-                  <code className="break-all">{token.masked}</code>
+                  <code className="whitespace-nowrap">{token.masked}</code>
                 </TableCell>
                 <TableCell className={WIDE_ONLY + " whitespace-nowrap"}>
                   <time dateTime={token.createdAt.toISOString()} title={formatMoment(token.createdAt)}>

@@ -11,6 +11,7 @@ type Props = {
   error?: string;
   /** Renders the control with the ids that tie it to the label, hint and error. */
   children: (control: ControlProps) => ReactNode;
+  /** Replaces the field's bottom margin and sizing, e.g. "mb-0 w-64" in a toolbar. */
   className?: string;
 };
 
@@ -24,7 +25,7 @@ export function Field({ label, hint, error, children, className }: Props) {
   const errorId = `${id}-error`;
   const describedBy = [error ? errorId : "", hint ? hintId : ""].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={cn("mb-4 flex flex-col gap-1.5", className)}>
+    <div className={cn("flex flex-col gap-1.5", className ?? "mb-4")}>
       <label htmlFor={id} className="ui-label text-sm font-semibold text-text">
         {label}
       </label>
