@@ -1,3 +1,4 @@
+import { Button } from "@/components/ui/button";
 /** The friendly page shown when rendering failed: never the error itself, only that trying again helps. */
 export function ServiceUnavailable({ retry }: { retry: () => void }) {
   return (
@@ -5,9 +6,9 @@ export function ServiceUnavailable({ retry }: { retry: () => void }) {
       <div className="card auth-card" role="alert">
         <h1>Something went wrong</h1>
         <p>The service is temporarily unavailable. Please try again in a moment.</p>
-        <button type="button" className="button-primary" onClick={() => retry()}>
+        <Button variant="primary" onClick={() => retry()}>
           Try again
-        </button>
+        </Button>
       </div>
     </main>
   );

@@ -1,11 +1,12 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { signOut } from "next-auth/react";
 
 export function SignOutButton() {
   return (
-    <button type="button" onClick={() => signOut({ callbackUrl: "/login" })}>
+    <Button onClick={() => signOut({ callbackUrl: "/login" })}>
       Sign out
-    </button>
+    </Button>
   );
 }

@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { FieldSet } from "@/components/ui/field";
 
 export type Choice = { value: string; label: string; description?: string };
 
@@ -15,8 +16,7 @@ type Props = {
 export function ChoiceList({ legend, name, choices, selected, error, empty = "Nothing to choose from yet." }: Props) {
   const id = useId();
   return (
-    <fieldset className="choice-list" aria-describedby={error ? `${id}-error` : undefined}>
-      <legend>{legend}</legend>
+    <FieldSet legend={legend} error={error}>
       {choices.length === 0 && <p className="muted">{empty}</p>}
       {choices.map((choice, index) => {
         const inputId = `${id}-${index}`;
@@ -39,11 +39,6 @@ export function ChoiceList({ legend, name, choices, selected, error, empty = "No
           </div>
         );
       })}
-      {error && (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-    </fieldset>
+    </FieldSet>
   );
 }

@@ -1,8 +1,11 @@
 "use client";
 
+import { useId, useState } from "react";
 import { useConfirmedActionState } from "@/components/auth/useConfirmedActionState";
+import { FormMessage } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogFooter, DialogTitle } from "@/components/ui/dialog";
 import { INITIAL_ACTION_STATE, type ActionState } from "@/lib/actions/state";
-import { FormAlert } from "./FormAlert";
 
 type Props = {
   action: (previous: ActionState, formData: FormData) => Promise<ActionState>;
@@ -10,18 +13,39 @@ type Props = {
   idField: string;
   id: string;
   buttonLabel: string;
+  /** The confirmation: its title names what goes ("Delete role Analyst?"), its text what follows. */
+  confirmTitle: string;
+  confirmText: string;
 };
 
-/** Deletes a role or group; the action refuses one still in use and says why. */
-export function DeleteForm({ action, idField, id, buttonLabel }: Props) {
+/**
+ * Deletes a role or group after a confirmation, as tokens are; the action refuses one still in use and
+ * says why. The dialog sits inside the form, so its button submits it.
+ */
+export function DeleteForm({ action, idField, id, buttonLabel, confirmTitle, confirmText }: Props) {
   const [state, formAction, pending, confirmDialog] = useConfirmedActionState(action, INITIAL_ACTION_STATE);
+  const [confirming, setConfirming] = useState(false);
+  const titleId = useId();
+  const textId = useId();
   return (
-    <form action={formAction}>
+    <form action={formAction} onSubmit={() => setConfirming(false)}>
       <input type="hidden" name={idField} value={id} />
-      <FormAlert state={state} />
-      <button type="submit" className="button-danger" disabled={pending} aria-busy={pending || undefined}>
+      <FormMessage state={state} />
+      <Button variant="danger" pending={pending} onClick={() => setConfirming(true)}>
         {buttonLabel}
-      </button>
+      </Button>
+      {confirming && (
+        <Dialog labelledBy={titleId} describedBy={textId} onCancel={() => setConfirming(false)} onClosed={() => setConfirming(false)}>
+          <DialogTitle id={titleId}>{confirmTitle}</DialogTitle>
+          <p id={textId}>{confirmText}</p>
+          <DialogFooter>
+            <Button onClick={() => setConfirming(false)}>Cancel</Button>
+            <Button type="submit" variant="danger">
+              Delete
+            </Button>
+          </DialogFooter>
+        </Dialog>
+      )}
       {confirmDialog}
     </form>
   );

@@ -4,8 +4,8 @@ import { useActionState, useEffect, useId, useRef } from "react";
 import { createPortal } from "react-dom";
 import { confirmPasswordAction } from "@/lib/actions/session";
 import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
-import { DialogActions } from "@/components/tokens/DialogActions";
-import { Modal } from "@/components/tokens/Modal";
+import { Dialog, DialogActions, DialogTitle } from "@/components/ui/dialog";
+import { InputField } from "@/components/ui/field";
 
 type Props = { onConfirmed: () => void; onCancel: () => void };
 
@@ -17,8 +17,6 @@ type Props = { onConfirmed: () => void; onCancel: () => void };
 export function ConfirmPasswordDialog({ onConfirmed, onCancel }: Props) {
   const titleId = useId();
   const descriptionId = useId();
-  const fieldId = useId();
-  const errorId = useId();
   const [state, formAction, pending] = useActionState(confirmPasswordAction, INITIAL_ACTION_STATE);
   const confirmed = useRef(onConfirmed);
   confirmed.current = onConfirmed;
@@ -29,34 +27,17 @@ export function ConfirmPasswordDialog({ onConfirmed, onCancel }: Props) {
 
   const error = state.status === "error" ? state.message : null;
   return createPortal(
-    <Modal labelledBy={titleId} describedBy={descriptionId} onCancel={onCancel} onClosed={onCancel}>
+    <Dialog labelledBy={titleId} describedBy={descriptionId} onCancel={onCancel} onClosed={onCancel}>
       <form action={formAction}>
-        <h2 id={titleId}>Confirm your password</h2>
-        <p id={descriptionId} className="muted">
+        <DialogTitle id={titleId}>Confirm your password</DialogTitle>
+        <p id={descriptionId} className="text-sm text-muted">
           This needs your password again: you last typed it more than 15 minutes ago. What you entered is kept and sent once you
           confirm.
         </p>
-        <div className="field">
-          <label htmlFor={fieldId}>Password</label>
-          <input
-            id={fieldId}
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            autoFocus
-            required
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? errorId : undefined}
-          />
-          {error && (
-            <p id={errorId} className="field-error" role="alert">
-              {error}
-            </p>
-          )}
-        </div>
+        <InputField label="Password" name="password" type="password" autoComplete="current-password" autoFocus error={error ?? undefined} />
         <DialogActions onCancel={onCancel} pending={pending} label="Confirm" />
       </form>
-    </Modal>,
+    </Dialog>,
     document.body,
   );
 }

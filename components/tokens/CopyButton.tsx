@@ -1,5 +1,6 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { useState } from "react";
 
 type Props = { text: string; copied: boolean; onCopied: () => void };
@@ -20,9 +21,9 @@ export function CopyButton({ text, copied, onCopied }: Props) {
 
   return (
     <>
-      <button type="button" onClick={copy}>
+      <Button onClick={copy}>
         {copied ? "Copied" : "Copy"}
-      </button>
+      </Button>
       {failed && (
         <span className="field-error" role="alert">
           Copying failed: select the token and copy it yourself.

@@ -13,6 +13,8 @@ import {
   type ExpiryChoice,
 } from "@/lib/tokens/shared/expiry";
 import { formatDay } from "@/lib/tokens/shared/display";
+import { Field } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
 
 type Props = {
   maxLifetimeDays: number | null;
@@ -42,10 +44,7 @@ function isChoice(value: string | undefined): value is ExpiryChoice {
  * Give the field a `key` that changes with what was submitted, so that it remounts with that as its default.
  */
 export function ExpiryField({ maxLifetimeDays, submitted, error }: Props) {
-  const selectId = useId();
   const dateId = useId();
-  const hintId = useId();
-  const errorId = useId();
   const [choice, setChoice] = useState<ExpiryChoice>(isChoice(submitted?.expiry) ? submitted.expiry : defaultExpiryChoice(maxLifetimeDays));
   const [customDay, setCustomDay] = useState(submitted?.expiresOn ?? "");
 
@@ -53,60 +52,55 @@ export function ExpiryField({ maxLifetimeDays, submitted, error }: Props) {
   const today = startOfUtcDay(now);
   const lastDay = maxLifetimeDays === null ? MAX_CUSTOM_DAYS : Math.min(MAX_CUSTOM_DAYS, maxLifetimeDays);
   const preview = resolveExpiry(choice, customDay, now, maxLifetimeDays);
-  const describedBy = [hintId, error ? errorId : null].filter(Boolean).join(" ");
+  const hint = [
+    preview.ok && preview.expiresAt
+      ? `The token will expire on ${formatDay(preview.expiresAt)} (UTC).`
+      : preview.ok
+        ? "The token will never expire. Tokens that expire limit the damage if one leaks."
+        : choice === "custom"
+          ? `Pick a date up to ${lastDay} days ahead.`
+          : "",
+    maxLifetimeDays !== null ? `An administrator limits tokens to ${maxLifetimeDays} days.` : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
 
   return (
-    <div className="field">
-      <label htmlFor={selectId}>Expiration</label>
-      <select
-        id={selectId}
-        name="expiry"
-        defaultValue={choice}
-        onChange={(event) => setChoice(event.target.value as ExpiryChoice)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-      >
-        {[...EXPIRY_PRESET_DAYS.map(String), "custom", "none"].map((value) => {
-          const option = value as ExpiryChoice;
-          const allowed = choiceAllowed(option, maxLifetimeDays);
-          return (
-            <option key={option} value={option} disabled={!allowed}>
-              {LABELS[option]}
-              {allowed ? "" : " (over the limit)"}
-            </option>
-          );
-        })}
-      </select>
-      {choice === "custom" && (
-        <div className="field nested-field">
-          <label htmlFor={dateId}>Expiry date</label>
-          <input
-            id={dateId}
-            name="expiresOn"
-            type="date"
-            defaultValue={customDay}
-            onChange={(event) => setCustomDay(event.target.value)}
-            min={dayValue(new Date(today.getTime() + DAY_MS))}
-            max={dayValue(new Date(today.getTime() + lastDay * DAY_MS))}
-            aria-describedby={describedBy}
-          />
-        </div>
+    <Field label="Expiration" hint={hint || undefined} error={error}>
+      {(control) => (
+        <>
+          <Select name="expiry" defaultValue={choice} onChange={(event) => setChoice(event.target.value as ExpiryChoice)} {...control}>
+            {[...EXPIRY_PRESET_DAYS.map(String), "custom", "none"].map((value) => {
+              const option = value as ExpiryChoice;
+              const allowed = choiceAllowed(option, maxLifetimeDays);
+              return (
+                <option key={option} value={option} disabled={!allowed}>
+                  {LABELS[option]}
+                  {allowed ? "" : " (over the limit)"}
+                </option>
+              );
+            })}
+          </Select>
+          {choice === "custom" && (
+            <div className="mt-2 flex flex-col gap-1.5">
+              <label htmlFor={dateId} className="ui-label text-sm font-semibold">
+                Expiry date
+              </label>
+              <Input
+                id={dateId}
+                name="expiresOn"
+                type="date"
+                defaultValue={customDay}
+                onChange={(event) => setCustomDay(event.target.value)}
+                min={dayValue(new Date(today.getTime() + DAY_MS))}
+                max={dayValue(new Date(today.getTime() + lastDay * DAY_MS))}
+                aria-describedby={control["aria-describedby"]}
+                aria-invalid={control["aria-invalid"]}
+              />
+            </div>
+          )}
+        </>
       )}
-      <p id={hintId} className="muted field-hint">
-        {preview.ok && preview.expiresAt
-          ? `The token will expire on ${formatDay(preview.expiresAt)} (UTC).`
-          : preview.ok
-            ? "The token will never expire. Tokens that expire limit the damage if one leaks."
-            : choice === "custom"
-              ? `Pick a date up to ${lastDay} days ahead.`
-              : ""}
-        {maxLifetimeDays !== null && ` An administrator limits tokens to ${maxLifetimeDays} days.`}
-      </p>
-      {error && (
-        <p id={errorId} className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-    </div>
+    </Field>
   );
 }

@@ -1,13 +1,15 @@
 "use client";
 
-import { useId, useMemo, useRef, useState, type ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
+import { useToast } from "@/components/ui/toast";
 import { useConfirmedActionState } from "@/components/auth/useConfirmedActionState";
 import { generateTokenAction } from "@/lib/actions/tokens";
 import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
 import { refuseGenerate, type GenerateTokenState } from "@/lib/tokens/shared/action-state";
 import { parseGenerateTokenForm } from "@/lib/tokens/shared/validation";
 import { GenerateTokenForm } from "./GenerateTokenForm";
-import { Modal } from "./Modal";
+import { Dialog } from "@/components/ui/dialog";
 import { NewTokenPanel, useShownOnce } from "./NewTokenPanel";
 
 // The browser checks the form with the action's own schema first (against the cap it was shown), so bad
@@ -39,9 +41,9 @@ export function GenerateTokenDialog({ maxLifetimeDays, access }: DialogProps) {
 
   return (
     <>
-      <button ref={trigger} type="button" className="button-primary" onClick={() => setOpen(true)}>
+      <Button ref={trigger} variant="primary" onClick={() => setOpen(true)}>
         Generate token
-      </button>
+      </Button>
       {/* Mounted only while open: closing drops the plaintext token from memory along with the state. */}
       {open && <GenerateTokenFlow maxLifetimeDays={maxLifetimeDays} access={access} onClose={close} />}
     </>
@@ -55,11 +57,15 @@ function GenerateTokenFlow({ maxLifetimeDays, access, onClose }: DialogProps & {
     INITIAL_ACTION_STATE,
   );
   const created = state.status === "success" ? state.created : null;
+  const toast = useToast();
+  useEffect(() => {
+    if (created) toast("Token generated");
+  }, [created, toast]);
   const { requestClose, panelProps } = useShownOnce(created, onClose);
 
   return (
     <>
-      <Modal labelledBy={titleId} onCancel={requestClose} onClosed={onClose}>
+      <Dialog labelledBy={titleId} onCancel={requestClose} onClosed={onClose}>
         {created ? (
           <NewTokenPanel titleId={titleId} created={created} {...panelProps} />
         ) : (
@@ -67,7 +73,7 @@ function GenerateTokenFlow({ maxLifetimeDays, access, onClose }: DialogProps & {
             {access}
           </GenerateTokenForm>
         )}
-      </Modal>
+      </Dialog>
       {/* Beside the dialog, not inside it: its Escape must close only itself. */}
       {confirmDialog}
     </>

@@ -1,11 +1,15 @@
 "use client";
 
-import { useId, type ReactNode } from "react";
+import { useFocusFirstInvalid } from "@/components/ui/use-focus-invalid";
+import { useState, type ReactNode } from "react";
+import { Alert } from "@/components/ui/alert";
+import { DialogActions, DialogTitle } from "@/components/ui/dialog";
+import { InputField } from "@/components/ui/field";
 import { submittedValue } from "@/lib/actions/state";
 import type { GenerateTokenState } from "@/lib/tokens/shared/action-state";
 import { TOKEN_NAME_MAX } from "@/lib/tokens/shared/validation";
-import { DialogActions } from "./DialogActions";
 import { ExpiryField } from "./ExpiryField";
+import { useNameInUse } from "./useNameInUse";
 
 type Props = {
   titleId: string;
@@ -19,49 +23,40 @@ type Props = {
 };
 
 export function GenerateTokenForm({ titleId, state, formAction, pending, onCancel, maxLifetimeDays, children }: Props) {
-  const nameId = useId();
-  const hintId = useId();
-  const errorId = useId();
+  const formRef = useFocusFirstInvalid(state);
   const error = state.status === "error" ? state : null;
   const nameError = error?.errors?.name?.[0];
   const expiryError = error?.errors?.expiry?.[0];
+  const [name, setName] = useState(submittedValue(state, "name") ?? "");
+  const nameInUse = useNameInUse(name);
 
   return (
     // noValidate: the shared schema gives the messages, the same ones the server would.
-    <form action={formAction} noValidate>
-      <h2 id={titleId}>Generate token</h2>
-      <p className="muted">
+    <form ref={formRef} action={formAction} noValidate>
+      <DialogTitle id={titleId}>Generate token</DialogTitle>
+      <p className="text-sm text-muted">
         The token acts on your behalf: it has your permissions and sees what you see. Name it after the integration that will use
         it.
       </p>
       {error && !nameError && !expiryError && (
-        <p className="form-error" role="alert">
+        <Alert tone="danger" role="alert">
           {error.message}
-        </p>
+        </Alert>
       )}
-      <div className="field">
-        <label htmlFor={nameId}>Name</label>
-        <input
-          id={nameId}
-          name="name"
-          type="text"
-          autoComplete="off"
-          autoFocus
-          required
-          // React resets the form after each submission; the submitted name comes back so it can be fixed.
-          defaultValue={submittedValue(state, "name") ?? ""}
-          aria-invalid={nameError ? true : undefined}
-          aria-describedby={nameError ? `${errorId} ${hintId}` : hintId}
-        />
-        <p id={hintId} className="muted field-hint">
-          Up to {TOKEN_NAME_MAX} characters.
-        </p>
-        {nameError && (
-          <p id={errorId} className="field-error" role="alert">
-            {nameError}
-          </p>
-        )}
-      </div>
+      <InputField
+        label="Name"
+        name="name"
+        autoFocus
+        // React resets the form after each submission; the submitted name comes back so it can be fixed.
+        defaultValue={submittedValue(state, "name") ?? ""}
+        onChange={(event) => setName(event.target.value)}
+        hint={
+          nameInUse
+            ? `You already have a token named “${name.trim()}”. Names may repeat, but a distinct one tells them apart. Up to ${TOKEN_NAME_MAX} characters.`
+            : `Up to ${TOKEN_NAME_MAX} characters.`
+        }
+        error={nameError}
+      />
       <ExpiryField
         key={error ? `${submittedValue(state, "expiry") ?? ""}|${submittedValue(state, "expiresOn") ?? ""}` : "initial"}
         maxLifetimeDays={maxLifetimeDays}

@@ -1,8 +1,12 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { useId, useState } from "react";
 import type { NewToken } from "@/lib/tokens/shared/action-state";
 import { API_REFERENCE_PATH } from "@/lib/api/reference-path";
+import { Alert } from "@/components/ui/alert";
+import { DialogFooter, DialogTitle } from "@/components/ui/dialog";
+import { useApiOrigin } from "./ApiOrigin";
 import { CopyButton } from "./CopyButton";
 
 type Props = {
@@ -35,29 +39,29 @@ export function useShownOnce(created: NewToken | null, onClose: () => void) {
   };
 }
 
-/** The new token, shown this once; closing without copying asks for confirmation first. */
+/** The new token, shown this once, with how to send it; closing without copying asks for confirmation first. */
 export function NewTokenPanel({ titleId, created, copied, onCopied, confirmingClose, onKeepOpen, onRequestClose, onClose, verb = "generated" }: Props) {
   const tokenId = useId();
   const warningId = useId();
+  const origin = useApiOrigin();
 
   return (
     <div>
-      <h2 id={titleId}>Copy your new token</h2>
+      <DialogTitle id={titleId}>Copy your new token</DialogTitle>
       <p>
         Token <strong className="token-name">{created.name}</strong> was {verb}.
       </p>
-      <p id={warningId} className="warning">
+      <Alert tone="warning" id={warningId}>
         Copy this token now and keep it somewhere safe. It will not be shown again.
-      </p>
-      <label htmlFor={tokenId} className="visually-hidden">
+      </Alert>
+      <label htmlFor={tokenId} className="sr-only">
         New token
       </label>
-      <div className="secret-box">
-        {/* Two rows, so the whole token (checksum included) is in view for copying by hand. */}
+      <div className="mb-4 flex flex-col gap-2 rounded-md border border-border bg-subtle p-2 sm:flex-row sm:items-start">
+        {/* Sized to its content, so the whole token (checksum included) is in view for copying by hand. */}
         <textarea
           id={tokenId}
-          className="mono"
-          rows={2}
+          className="field-sizing-content min-h-12 w-full flex-1 resize-none border-0 bg-transparent p-1 font-mono text-sm break-all text-text"
           readOnly
           spellCheck={false}
           value={created.token}
@@ -66,31 +70,36 @@ export function NewTokenPanel({ titleId, created, copied, onCopied, confirmingCl
         />
         <CopyButton text={created.token} copied={copied} onCopied={onCopied} />
       </div>
-      <p>
-        Send it as <code>Authorization: Bearer &lt;token&gt;</code>; the{" "}
-        <a href={API_REFERENCE_PATH} target="_blank" rel="noopener">
-          API reference
-        </a>{" "}
-        (opens in a new tab, so this token stays on screen) shows every call.
-      </p>
+      <details className="mb-2 text-sm">
+        <summary className="cursor-pointer font-medium">How to use it</summary>
+        <p className="mt-2">Send it in the Authorization header of every request:</p>
+        <pre className="overflow-x-auto rounded-md bg-gray-900 p-3 text-xs text-gray-100">
+          <code>Authorization: Bearer &lt;your token&gt;</code>
+        </pre>
+        <p className="mt-2">For example:</p>
+        <pre className="overflow-x-auto rounded-md bg-gray-900 p-3 text-xs text-gray-100">
+          <code>{`curl -H "Authorization: Bearer $TOKEN" ${origin}/api/v1/me`}</code>
+        </pre>
+        <p className="mt-2">
+          Every endpoint is described in the <a href={API_REFERENCE_PATH} target="_blank" rel="noopener">API reference</a> (opens in a new tab, so this token stays on screen).
+        </p>
+      </details>
       {confirmingClose ? (
-        <div className="warning" role="alert">
-          <p className="confirm-text">You have not copied the token. Once this dialog is closed it cannot be shown again.</p>
-          <div className="dialog-actions">
-            <button type="button" onClick={onKeepOpen}>
-              Back to the token
-            </button>
-            <button type="button" className="button-danger" onClick={onClose}>
+        <Alert tone="warning" role="alert">
+          <p className="m-0">You have not copied the token. Once this dialog is closed it cannot be shown again.</p>
+          <DialogFooter>
+            <Button onClick={onKeepOpen}>Back to the token</Button>
+            <Button variant="danger" onClick={onClose}>
               Close without copying
-            </button>
-          </div>
-        </div>
+            </Button>
+          </DialogFooter>
+        </Alert>
       ) : (
-        <div className="dialog-actions">
-          <button type="button" className="button-primary" onClick={onRequestClose}>
+        <DialogFooter>
+          <Button variant="primary" onClick={onRequestClose}>
             Done
-          </button>
-        </div>
+          </Button>
+        </DialogFooter>
       )}
     </div>
   );

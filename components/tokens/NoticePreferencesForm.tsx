@@ -1,7 +1,10 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import { FormAlert } from "@/components/admin/FormAlert";
+import { FormMessage } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { FieldSet } from "@/components/ui/field";
 import { updateNoticePreferencesAction } from "@/lib/actions/notices";
 import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
 import { NOTICE_KIND_LABELS, OPTIONAL_NOTICE_KINDS, type OptionalNoticeKind } from "@/lib/notices/kinds";
@@ -13,12 +16,10 @@ export function NoticePreferencesForm({ preferences }: { preferences: Record<Opt
   // Keyed by the saved choice: React resets the form after each submission to the defaults it was mounted with.
   const key = OPTIONAL_NOTICE_KINDS.map((kind) => (preferences[kind] ? 1 : 0)).join("");
   return (
-    <section className="card" aria-labelledby="notice-settings-heading">
-      <h2 id="notice-settings-heading">Email notices</h2>
+    <Card title="Email notices" titleId={`${id}-heading`}>
       <form action={formAction} aria-label="Email notices" key={key}>
-        <FormAlert state={state} />
-        <fieldset className="choice-list">
-          <legend>Send me an email when</legend>
+        <FormMessage state={state} />
+        <FieldSet legend="Send me an email when">
           {OPTIONAL_NOTICE_KINDS.map((kind) => (
             <div className="choice" key={kind}>
               <input id={`${id}-${kind}`} type="checkbox" name="notice" value={kind} defaultChecked={preferences[kind]} />
@@ -29,11 +30,11 @@ export function NoticePreferencesForm({ preferences }: { preferences: Record<Opt
             <input id={`${id}-reported`} type="checkbox" checked disabled readOnly />
             <label htmlFor={`${id}-reported`}>{NOTICE_KIND_LABELS.token_reported} (always sent)</label>
           </div>
-        </fieldset>
-        <button type="submit" className="button-primary" disabled={pending} aria-busy={pending || undefined}>
+        </FieldSet>
+        <Button type="submit" variant="primary" pending={pending}>
           Save email notices
-        </button>
+        </Button>
       </form>
-    </section>
+    </Card>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { useState } from "react";
 import type { RevocableToken } from "./RevokeTokenDialog";
 import { RegenerateTokenDialog } from "./RegenerateTokenDialog";
@@ -9,9 +10,9 @@ export function RegenerateTokenButton({ token }: { token: RevocableToken }) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" className="button-link" aria-label={`Regenerate ${token.name}`} onClick={() => setOpen(true)}>
+      <Button variant="link" aria-label={`Regenerate ${token.name}`} onClick={() => setOpen(true)}>
         Regenerate
-      </button>
+      </Button>
       {/* Mounted only while open: closing drops the new secret from memory along with the state. */}
       {open && <RegenerateTokenDialog token={token} onClose={() => setOpen(false)} />}
     </>

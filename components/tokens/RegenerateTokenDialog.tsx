@@ -1,12 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId } from "react";
+import { useEffect, useId } from "react";
+import { useToast } from "@/components/ui/toast";
 import { useConfirmedActionState } from "@/components/auth/useConfirmedActionState";
 import { regenerateTokenAction } from "@/lib/actions/tokens";
 import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
-import { DialogActions } from "./DialogActions";
-import { Modal } from "./Modal";
+import { Alert } from "@/components/ui/alert";
+import { Dialog, DialogActions, DialogTitle } from "@/components/ui/dialog";
 import { NewTokenPanel, useShownOnce } from "./NewTokenPanel";
 import type { RevocableToken } from "./RevokeTokenDialog";
 
@@ -26,6 +27,10 @@ export function RegenerateTokenDialog({ token, onClose }: { token: RevocableToke
   const router = useRouter();
   const [state, formAction, pending, confirmDialog] = useConfirmedActionState(regenerateTokenAction, INITIAL_ACTION_STATE);
   const created = state.status === "success" ? state.created : null;
+  const toast = useToast();
+  useEffect(() => {
+    if (created) toast("Token regenerated");
+  }, [created, toast]);
 
   function close() {
     // A refusal means the list is out of date (revoked elsewhere, say): show the current one.
@@ -36,12 +41,12 @@ export function RegenerateTokenDialog({ token, onClose }: { token: RevocableToke
 
   return (
     <>
-      <Modal labelledBy={titleId} onCancel={requestClose} onClosed={close}>
+      <Dialog labelledBy={titleId} onCancel={requestClose} onClosed={close}>
         {created ? (
           <NewTokenPanel titleId={titleId} created={created} {...panelProps} verb="regenerated" />
         ) : (
           <form action={formAction}>
-            <h2 id={titleId}>Regenerate token</h2>
+            <DialogTitle id={titleId}>Regenerate token</DialogTitle>
             <p>
               Issue a new secret for <strong className="token-name">{token.name}</strong>? The token keeps its ID, name, expiry and
               history; integrations must switch to the new value.
@@ -59,14 +64,14 @@ export function RegenerateTokenDialog({ token, onClose }: { token: RevocableToke
               ))}
             </fieldset>
             {state.status === "error" && (
-              <p className="form-error" role="alert">
+              <Alert tone="danger" role="alert">
                 {state.message}
-              </p>
+              </Alert>
             )}
             <DialogActions onCancel={close} pending={pending} label="Regenerate token" />
           </form>
         )}
-      </Modal>
+      </Dialog>
       {/* Beside the dialog, not inside it: its Escape must close only itself. */}
       {confirmDialog}
     </>

@@ -1,5 +1,6 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { useState } from "react";
 import { RevokeTokenDialog, type RevocableToken } from "./RevokeTokenDialog";
 
@@ -8,9 +9,9 @@ export function RevokeTokenButton({ token }: { token: RevocableToken }) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" className="button-link danger" aria-label={`Delete ${token.name}`} onClick={() => setOpen(true)}>
+      <Button variant="link-danger" aria-label={`Delete ${token.name}`} onClick={() => setOpen(true)}>
         Delete
-      </button>
+      </Button>
       {open && <RevokeTokenDialog token={token} onClose={() => setOpen(false)} />}
     </>
   );

@@ -1,11 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useId } from "react";
+import { useActionState, useCallback, useEffect, useId } from "react";
 import { revokeTokenAction } from "@/lib/actions/tokens";
-import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
-import { DialogActions } from "./DialogActions";
-import { Modal } from "./Modal";
+import { INITIAL_ACTION_STATE, type ActionState } from "@/lib/actions/state";
+import { useToast } from "@/components/ui/toast";
+import { Alert } from "@/components/ui/alert";
+import { Dialog, DialogActions, DialogTitle } from "@/components/ui/dialog";
 
 export type RevocableToken = { id: string; name: string; masked: string };
 
@@ -14,7 +15,20 @@ export function RevokeTokenDialog({ token, onClose }: { token: RevocableToken; o
   const titleId = useId();
   const descriptionId = useId();
   const router = useRouter();
-  const [state, formAction, pending] = useActionState(revokeTokenAction, INITIAL_ACTION_STATE);
+  const toast = useToast();
+  // The toast is raised here, not in an effect: the refreshed list may drop this row, and this dialog with
+  // it, in the same update that brings the answer.
+  const [state, formAction, pending] = useActionState(
+    useCallback(
+      async (previous: ActionState, formData: FormData) => {
+        const result = await revokeTokenAction(previous, formData);
+        if (result.status === "success") toast("Token revoked");
+        return result;
+      },
+      [toast],
+    ),
+    INITIAL_ACTION_STATE,
+  );
 
   // On success the action has already refreshed the list, which no longer has this row.
   useEffect(() => {
@@ -28,24 +42,24 @@ export function RevokeTokenDialog({ token, onClose }: { token: RevocableToken; o
   }
 
   return (
-    <Modal labelledBy={titleId} describedBy={descriptionId} onCancel={close} onClosed={close}>
+    <Dialog labelledBy={titleId} describedBy={descriptionId} onCancel={close} onClosed={close}>
       <form action={formAction}>
-        <h2 id={titleId}>Revoke token</h2>
+        <DialogTitle id={titleId}>Revoke token</DialogTitle>
         <p id={descriptionId}>
-          Revoke <strong className="token-name">{token.name}</strong>? Integrations using it stop working immediately. This cannot be
-          undone.
+          Deleting <strong className="token-name">{token.name}</strong> revokes it at once: integrations using it fail on their next
+          request. This cannot be undone.
         </p>
         <div className="secret-box">
           <code>{token.masked}</code>
         </div>
         <input type="hidden" name="tokenId" value={token.id} />
         {state.status === "error" && (
-          <p className="form-error" role="alert">
+          <Alert tone="danger" role="alert">
             {state.message}
-          </p>
+          </Alert>
         )}
         <DialogActions onCancel={close} pending={pending} label="Revoke" danger />
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,4 +1,4 @@
-import { formatLastUsed, formatMoment } from "@/lib/tokens/shared/display";
+import { displayAddress, formatLastUsed, formatMoment } from "@/lib/tokens/shared/display";
 import type { TokenInsight } from "@/lib/tokens/server/insight";
 
 /** Where the token was last used from, and the last five distinct addresses with when they were last seen. */
@@ -10,7 +10,7 @@ export function TokenDetailsAddresses({ token, now }: { token: TokenInsight; now
         <dl aria-label="Last use">
           <dt>Address</dt>
           <dd>
-            <code>{token.lastUsedAddress}</code>
+            <code>{displayAddress(token.lastUsedAddress)}</code>
           </dd>
           <dt>User agent</dt>
           <dd>{token.lastUsedUserAgent ? <code>{token.lastUsedUserAgent}</code> : <span className="muted">none sent</span>}</dd>
@@ -33,7 +33,7 @@ export function TokenDetailsAddresses({ token, now }: { token: TokenInsight; now
               {token.addresses.map((seen) => (
                 <tr key={seen.address}>
                   <td>
-                    <code>{seen.address}</code>
+                    <code>{displayAddress(seen.address)}</code>
                   </td>
                   <td className="token-name">{seen.userAgent ?? <span className="muted">none sent</span>}</td>
                   <td>

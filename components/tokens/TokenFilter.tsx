@@ -1,3 +1,6 @@
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
 import Form from "next/form";
 import Link from "next/link";
 import { TOKEN_STATUS_LABELS, TOKEN_STATUSES, type TokenStatusFilter } from "@/lib/tokens/shared/statuses";
@@ -18,18 +21,18 @@ export function TokenFilter({ basePath, query, status }: { basePath: string; que
   return (
     <div className="token-filters">
       <Form action={basePath} role="search" aria-label="Filter tokens" className="filter-form">
-        <div className="field">
-          <label htmlFor="token-filter">Filter by name</label>
+        <Field label="Filter by name" className="mb-0 w-full sm:w-64">
           {/* Keyed by the query so that "Clear" and back/forward show the filter actually applied. */}
-          <input key={query ?? ""} id="token-filter" name="q" type="search" defaultValue={query ?? ""} autoComplete="off" />
-        </div>
+          {(control) => <Input key={query ?? ""} name="q" type="search" defaultValue={query ?? ""} autoComplete="off" {...control} />}
+        </Field>
         {status && <input type="hidden" name="status" value={status} />}
-        <button type="submit">Filter</button>
+        <Button type="submit">Filter</Button>
         {(query || status) && <Link href={basePath}>Clear filter</Link>}
       </Form>
       <nav aria-label="Token status" className="status-tabs">
-        <Link href={href(basePath, { q: query })} aria-current={status ? undefined : "page"}>
-          All
+        {/* The unfiltered list leaves revoked tokens out (they have a tab of their own), so it is not "All". */}
+        <Link href={href(basePath, { q: query })} aria-current={status ? undefined : "page"} title="Every token that is not revoked">
+          Current
         </Link>
         {TOKEN_STATUSES.map((value) => (
           <Link key={value} href={href(basePath, { q: query, status: value })} aria-current={status === value ? "page" : undefined}>

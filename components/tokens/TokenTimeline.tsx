@@ -1,6 +1,7 @@
-import { formatDay, formatMoment } from "@/lib/tokens/shared/display";
+import { displayAddress, formatDay, formatMoment } from "@/lib/tokens/shared/display";
 import type { TokenTimelineEvent } from "@/lib/tokens/server/insight";
 
+// In the unit the owner chose it in: the regenerate dialog offers "24 hours", so a day reads as 24 hours.
 function duration(seconds: number): string {
   const units: [number, string][] = [
     [86_400, "day"],
@@ -8,6 +9,7 @@ function duration(seconds: number): string {
     [60, "minute"],
   ];
   for (const [size, unit] of units) {
+    if (size === 86_400 && seconds <= size) continue;
     if (seconds >= size && seconds % size === 0) return `${seconds / size} ${unit}${seconds === size ? "" : "s"}`;
   }
   return `${seconds} second${seconds === 1 ? "" : "s"}`;
@@ -31,7 +33,7 @@ export function describeEvent({ kind, detail }: Pick<TokenTimelineEvent, "kind" 
       if (detail === "deactivated") return { label: "Revoked: owner deactivated" };
       return { label: "Revoked" };
     case "new_address":
-      return { label: `First used from ${detail ?? "an unknown address"}` };
+      return { label: `First used from ${detail ? displayAddress(detail) : "an unknown address"}` };
     case "owner_deactivated":
       return { label: "Owner deactivated", note: "the token is refused while its owner is inactive" };
     case "owner_reactivated":

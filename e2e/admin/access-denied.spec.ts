@@ -106,7 +106,9 @@ test.describe("who can administer users, roles and groups", () => {
     await testDb().rolePermission.delete({ where: { roleId_permission: { roleId: role.id, permission: "users:manage" } } });
 
     await page.goto(`/admin/groups/${group.id}`);
-    const remove = await captureServerAction(page, () => section(page, "Delete visibility group").getByRole("button", { name: "Delete group" }).click());
+    await section(page, "Delete visibility group").getByRole("button", { name: "Delete group" }).click();
+    const confirmDelete = page.getByRole("dialog", { name: /^Delete visibility group / }).getByRole("button", { name: "Delete", exact: true });
+    const remove = await captureServerAction(page, () => confirmDelete.click());
     await expect(page).toHaveURL(/\/admin\/groups\?deleted=1$/);
     await testDb().visibilityGroup.create({ data: { id: group.id, name: group.name } });
 

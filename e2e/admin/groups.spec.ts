@@ -1,6 +1,7 @@
 import { ADMIN_MESSAGES } from "../../lib/admin/messages";
 import { administratorSpec, section, unique } from "../support/admin";
 import { testDb } from "../support/db";
+import type { Page } from "@playwright/test";
 import { expect, signInViaApi, test } from "../support/fixtures";
 
 test.describe("visibility groups", () => {
@@ -82,18 +83,29 @@ test.describe("visibility groups", () => {
     await page.goto(`/admin/groups/${withMember.id}`);
     let remove = section(page, "Delete visibility group");
     await remove.getByRole("button", { name: "Delete group" }).click();
+    await confirmDeletion(page);
     await expect(remove.getByRole("alert")).toHaveText(ADMIN_MESSAGES.groupInUse(withMember.name, ["1 user belongs to it"]));
 
     await page.goto(`/admin/groups/${withOrders.id}`);
     remove = section(page, "Delete visibility group");
     await remove.getByRole("button", { name: "Delete group" }).click();
+    await confirmDeletion(page);
     await expect(remove.getByRole("alert")).toHaveText(ADMIN_MESSAGES.groupInUse(withOrders.name, ["it holds 2 orders"]));
     expect(await testDb().visibilityGroup.count({ where: { id: { in: [withMember.id, withOrders.id] } } })).toBe(2);
 
     await page.goto(`/admin/groups/${unused.id}`);
     await section(page, "Delete visibility group").getByRole("button", { name: "Delete group" }).click();
+    await confirmDeletion(page);
     await expect(page).toHaveURL(/\/admin\/groups\?deleted=1$/);
     await expect(page.getByRole("status").filter({ hasText: "Visibility group deleted." })).toBeVisible();
     expect(await testDb().visibilityGroup.count({ where: { id: unused.id } })).toBe(0);
   });
 });
+
+/** Deleting asks first, as revoking a token does: the dialog names what goes, and its Delete button goes ahead. */
+async function confirmDeletion(page: Page): Promise<void> {
+  const dialog = page.getByRole("dialog", { name: /^Delete visibility group / });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Delete", exact: true }).click();
+  await expect(dialog).toBeHidden();
+}

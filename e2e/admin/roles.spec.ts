@@ -1,6 +1,7 @@
 import { ADMIN_MESSAGES } from "../../lib/admin/messages";
 import { administratorSpec, createRole, permissionsOfRole, section, setChoice, unique } from "../support/admin";
 import { testDb } from "../support/db";
+import type { Page } from "@playwright/test";
 import { expect, signInViaApi, test } from "../support/fixtures";
 
 test.describe("roles", () => {
@@ -92,6 +93,7 @@ test.describe("roles", () => {
     await expect(page.getByText("1 user has this role.")).toBeVisible();
     const remove = section(page, "Delete role");
     await remove.getByRole("button", { name: "Delete role" }).click();
+    await confirmDeletion(page);
     await expect(remove.getByRole("alert")).toHaveText(ADMIN_MESSAGES.roleInUse(used.role.name, 1));
     await expect(remove.getByRole("alert")).toContainText("1 user has it");
     expect(await testDb().role.count({ where: { id: used.role.id } })).toBe(1);
@@ -99,6 +101,7 @@ test.describe("roles", () => {
 
     await page.goto(`/admin/roles/${unused.id}`);
     await section(page, "Delete role").getByRole("button", { name: "Delete role" }).click();
+    await confirmDeletion(page);
     await expect(page).toHaveURL(/\/admin\/roles\?deleted=1$/);
     await expect(page.getByRole("status").filter({ hasText: "Role deleted." })).toBeVisible();
     await expect(page.getByRole("link", { name: unused.name, exact: true })).toHaveCount(0);
@@ -106,3 +109,11 @@ test.describe("roles", () => {
     expect(await testDb().rolePermission.count({ where: { roleId: unused.id } })).toBe(0);
   });
 });
+
+/** Deleting asks first, as revoking a token does: the dialog names what goes, and its Delete button goes ahead. */
+async function confirmDeletion(page: Page): Promise<void> {
+  const dialog = page.getByRole("dialog", { name: /^Delete role / });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Delete", exact: true }).click();
+  await expect(dialog).toBeHidden();
+}

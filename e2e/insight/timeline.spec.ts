@@ -62,6 +62,6 @@ test("the timeline names regenerations and revocations after a leak report", asy
   await expect(activityItems(page)).toHaveText([
     /^Revoked: reported as exposed/,
     /^Regenerated · the previous secret stopped at once/,
-    /^Regenerated · the previous secret kept working for 1 day/,
+    /^Regenerated · the previous secret kept working for 24 hours/,
   ]);
 });

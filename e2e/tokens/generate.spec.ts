@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { expect, signInViaApi, test } from "../support/fixtures";
 import { testDb } from "../support/db";
-import { generateAndClose, generateInUi, namesShown, newTokenDialog, TOKEN_AREAS, tokenRow } from "../support/token-pages";
+import { generateAndClose, generateInUi, namesShown, newTokenDialog, seedTokens as seedTokensNamed, TOKEN_AREAS, tokenRow } from "../support/token-pages";
 import { maskToken, parseToken } from "../../lib/tokens/server/format";
 import { hashSecret } from "../../lib/tokens/server/hash";
 
@@ -111,4 +111,25 @@ test("the server log never contains a generated token", async ({ page, makeUser 
   await page.request.get("/api/v1/me", { headers: { Authorization: `Bearer ${token}` } });
   const log = fs.readFileSync(logFile!, "utf8");
   expect(log).not.toContain(secret);
+});
+
+test("the form warns when the name is already one of the owner's tokens, and still generates it", async ({ page, makeUser }) => {
+  const area = TOKEN_AREAS[0];
+  const user = await makeUser(area.user);
+  const stranger = await makeUser(area.user);
+  await seedTokensNamed(stranger.id, ["Someone else's"]);
+  await signInViaApi(page.request, user);
+  await page.goto(area.path);
+  await generateAndClose(page, "Nightly export");
+
+  await page.getByRole("button", { name: "Generate token" }).click();
+  const dialog = page.getByRole("dialog", { name: "Generate token" });
+  const name = dialog.getByLabel("Name", { exact: true });
+  const warning = "You already have a token named";
+  await name.fill("someone else's");
+  await expect(name).toHaveAccessibleDescription(/^Up to 100 characters/);
+  await name.fill("nightly EXPORT ");
+  await expect(name).toHaveAccessibleDescription(new RegExp(`^${warning} “nightly EXPORT”`));
+  await dialog.getByRole("button", { name: "Generate token" }).click();
+  await expect(newTokenDialog(page)).toBeVisible();
 });

@@ -9,9 +9,10 @@ import { TOKEN_PAGE_PATHS } from "../tokens/shared/paths";
 import { editTokenNoteSchema, OVERLAP_CHOICES, parseGenerateTokenForm, regenerateTokenSchema, revokeTokenSchema } from "../tokens/shared/validation";
 import { regenerateToken } from "../tokens/server/lifecycle";
 import { getMaxLifetimeDays } from "../tokens/server/policy";
-import { createToken, revokeToken, updateTokenNote } from "../tokens/server/store";
+import { createToken, ownerHasTokenNamed, revokeToken, updateTokenNote } from "../tokens/server/store";
 import { serverAction } from "./server-action";
 import { refused, succeeded } from "./state";
+import { TOKEN_NAME_MAX } from "../tokens/shared/validation";
 
 function refreshTokenPages(): void {
   for (const path of TOKEN_PAGE_PATHS) revalidatePath(path);
@@ -78,3 +79,11 @@ export const updateTokenNoteAction = serverAction({ name: "token_note", guard: "
     refreshTokenPages();
     return succeeded(TOKEN_MESSAGES.noteSaved);
   });
+
+// Names may repeat; the generate form only warns. Answers for the caller's own tokens alone.
+export const tokenNameInUseAction = serverAction({ name: "token_name_check", guard: "user", failed: TOKEN_MESSAGES.generateFailed })
+  .input((formData) => {
+    const name = String(formData.get("name") ?? "").trim();
+    return name && name.length <= TOKEN_NAME_MAX ? { ok: true, input: name } : { ok: false, message: "" };
+  })
+  .run<{ inUse: boolean }>(async (name, { user }) => ({ status: "success", message: "", inUse: await ownerHasTokenNamed(user.id, name) }));

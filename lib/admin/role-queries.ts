@@ -13,8 +13,12 @@ function toSummary(row: RoleRow): RoleSummary {
   return { id: row.id, name: row.name, permissions, userCount: row._count.users };
 }
 
+const byName = new Intl.Collator("en", { sensitivity: "base", numeric: true });
+
+/** Every role, by name as people read it: SQLite would put every capital before every lower-case letter. */
 export async function listRoles(): Promise<RoleSummary[]> {
-  return (await db.role.findMany({ orderBy: { name: "asc" }, select: roleSelect })).map(toSummary);
+  const rows = await db.role.findMany({ select: roleSelect });
+  return rows.map(toSummary).sort((a, b) => byName.compare(a.name, b.name) || a.id.localeCompare(b.id));
 }
 
 export async function getRole(roleId: string): Promise<RoleSummary | null> {

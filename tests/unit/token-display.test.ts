@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDay, formatLastUsed, formatMoment, NEVER_USED } from "@/lib/tokens/shared/display";
+import { displayAddress, formatDay, formatLastUsed, formatMoment, NEVER_USED } from "@/lib/tokens/shared/display";
 import { readTokenSearchParams } from "@/lib/tokens/shared/search-params";
 
 const now = new Date("2025-03-10T12:00:00Z");
@@ -42,5 +42,15 @@ describe("token page search parameters", () => {
     expect(readTokenSearchParams({ q: "   ", cursor: "" })).toEqual({ query: undefined, cursor: undefined });
     expect(readTokenSearchParams({ q: ["a", "b"] })).toEqual({ query: "a", cursor: undefined });
     expect(readTokenSearchParams({})).toEqual({ query: undefined, cursor: undefined });
+  });
+});
+
+describe("client addresses", () => {
+  it("shows an IPv4 client reaching a dual-stack server as its IPv4 address, and leaves every other address alone", () => {
+    expect(displayAddress("::ffff:127.0.0.1")).toBe("127.0.0.1");
+    expect(displayAddress("::FFFF:203.0.113.7")).toBe("203.0.113.7");
+    expect(displayAddress("203.0.113.7")).toBe("203.0.113.7");
+    expect(displayAddress("2001:db8::1")).toBe("2001:db8::1");
+    expect(displayAddress("::ffff:7f00:1")).toBe("::ffff:7f00:1");
   });
 });

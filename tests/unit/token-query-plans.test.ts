@@ -168,6 +168,8 @@ describe.each(databases)("token queries on %s are served by an index", (_name, s
 
   it("revoking a token by its ID", () => expectIndexed(() => store.revokeToken(fixture.ownerId, fixture.revocableId)));
 
+  it("the generate form's duplicate-name check", () => expectIndexed(() => store.ownerHasTokenNamed(fixture.ownerId, "Deploy 1")));
+
   it("the API's token lookup by ID", async () => {
     await expectIndexed(async () => expect(await verify.verifyToken(fixture.liveToken)).not.toBeNull());
   });

@@ -28,6 +28,7 @@ export type TokenInsight = {
   expiresAt: Date | null;
   revokedAt: Date | null;
   revokedReason: string | null;
+  previousSecretExpiresAt: Date | null;
   addresses: TokenAddressSeen[];
   events: TokenTimelineEvent[];
   usage: UsageDay[];
@@ -53,6 +54,7 @@ export async function getTokenInsight(ownerId: string, tokenId: string, now: Dat
         expiresAt: true,
         revokedAt: true,
         revokedReason: true,
+        previousSecretExpiresAt: true,
       },
     }),
     db.tokenAddress.findMany({

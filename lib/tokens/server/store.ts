@@ -26,6 +26,8 @@ export type TokenListItem = {
   newAddressAt: Date | null;
   revokedAt: Date | null;
   revokedReason: string | null;
+  /** While a regeneration's overlap lasts, when the previous secret stops working. */
+  previousSecretExpiresAt: Date | null;
 };
 
 
@@ -47,6 +49,7 @@ const LIST_SELECT = {
   newAddressAt: true,
   revokedAt: true,
   revokedReason: true,
+  previousSecretExpiresAt: true,
 } as const;
 
 /**
@@ -154,6 +157,14 @@ export async function listTokens(
   const rows = await findMatching(ownerId, filter, searchKey(options.query?.trim() ?? ""), decodeCursor(options.cursor), limit + 1);
   const tokens = rows.slice(0, limit).map(({ nameSearch: _search, noteSearch: _noteSearch, ...row }) => ({ ...row, masked: maskToken(row.id) }));
   return { tokens, nextCursor: rows.length > limit ? encodeCursor(tokens[tokens.length - 1]) : null };
+}
+
+/** Whether the owner already has a token (not revoked) of this name, compared as the filter compares names. */
+export async function ownerHasTokenNamed(ownerId: string, name: string): Promise<boolean> {
+  const key = searchKey(name.trim());
+  if (!ownerId || !key) return false;
+  const row = await db.apiToken.findFirst({ where: { userId: ownerId, nameSearch: key, revokedAt: null }, select: { id: true } });
+  return row !== null;
 }
 
 /** Revokes the owner's active token; false (and nothing written) when it is not theirs or already gone. */

@@ -22,3 +22,9 @@ export function formatLastUsed(lastUsedAt: Date | null, now: Date): string {
   const when = lastUsedAt.getTime() > now.getTime() ? now : lastUsedAt;
   return formatDistance(when, now, { addSuffix: true });
 }
+
+/** An IPv4 client reaching a dual-stack server arrives as "::ffff:127.0.0.1": people know it as 127.0.0.1. */
+export function displayAddress(address: string): string {
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
+  return mapped ? mapped[1] : address;
+}

@@ -14,7 +14,7 @@ export default async function SettingsPage() {
   return (
     <>
       <h1>Settings</h1>
-      <p className="lead">Your personal settings.</p>
+      <p className="lead">{manager ? "Your API tokens, and the token policy that applies to every user of this instance." : "Your API tokens."}</p>
       <div className="card">
         <h2>
           <Link href="/admin/settings/api-tokens">API Tokens</Link>
@@ -23,7 +23,7 @@ export default async function SettingsPage() {
       </div>
       {manager && (
         <section className="card" aria-labelledby="token-policy-heading">
-          <h2 id="token-policy-heading">Token policy</h2>
+          <h2 id="token-policy-heading">Token policy (every user)</h2>
           <p className="muted">Limits how long any user&apos;s new API tokens can last. Shorter lifetimes limit the damage of a leaked token.</p>
           <TokenPolicyForm maxLifetimeDays={maxLifetimeDays} />
         </section>

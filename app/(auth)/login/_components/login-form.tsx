@@ -1,5 +1,8 @@
 "use client";
 
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { InputField } from "@/components/ui/field";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
@@ -37,21 +40,15 @@ export function LoginForm({ area, callbackPath }: Props) {
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Sign in">
       {error && (
-        <p className="form-error" role="alert">
+        <Alert tone="danger" role="alert">
           {error}
-        </p>
+        </Alert>
       )}
-      <div className="field">
-        <label htmlFor="email">Email</label>
-        <input id="email" name="email" type="email" autoComplete="username" required />
-      </div>
-      <div className="field">
-        <label htmlFor="password">Password</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required />
-      </div>
-      <button type="submit" className="button-primary" disabled={pending}>
+      <InputField label="Email" name="email" type="email" autoComplete="username" />
+      <InputField label="Password" name="password" type="password" autoComplete="current-password" />
+      <Button type="submit" variant="primary" pending={pending} className="w-full">
         {pending ? "Signing in…" : "Sign in"}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,5 +1,5 @@
-import type { Metadata } from "next";
 import Link from "next/link";
+import type { Metadata } from "next";
 import { TokenTable } from "@/components/TokenTable";
 import { API_REFERENCE_PATH } from "@/lib/api/reference-path";
 import { requireAreaUser } from "@/lib/auth/session";
@@ -15,6 +15,9 @@ export default async function PartnerApiTokensPage({ searchParams }: { searchPar
   const data = await loadTokenPage(user.id, params);
   return (
     <>
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link href="/partner">Partner hub</Link> <span aria-hidden="true">›</span> API Tokens
+      </nav>
       <h1>API Tokens</h1>
       <p className="lead">
         Personal access tokens let integrations call the platform API on your behalf, with your permissions. How to call it:{" "}

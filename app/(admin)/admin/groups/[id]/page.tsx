@@ -34,7 +34,14 @@ export default async function AdminGroupPage({ params }: { params: Promise<{ id:
       <section className="card" aria-labelledby="group-delete-heading">
         <h2 id="group-delete-heading">Delete visibility group</h2>
         <p className="muted">Only a group that no user belongs to and that holds no orders or products can be deleted.</p>
-        <DeleteForm action={deleteGroupAction} idField="groupId" id={group.id} buttonLabel="Delete group" />
+        <DeleteForm
+          action={deleteGroupAction}
+          idField="groupId"
+          id={group.id}
+          buttonLabel="Delete group"
+          confirmTitle={`Delete visibility group ${group.name}?`}
+          confirmText="The group is removed for good. This cannot be undone."
+        />
       </section>
     </>
   );

@@ -32,7 +32,14 @@ export default async function AdminRolePage({ params }: { params: Promise<{ id: 
       <section className="card" aria-labelledby="role-delete-heading">
         <h2 id="role-delete-heading">Delete role</h2>
         <p className="muted">Only a role that no user has can be deleted.</p>
-        <DeleteForm action={deleteRoleAction} idField="roleId" id={role.id} buttonLabel="Delete role" />
+        <DeleteForm
+          action={deleteRoleAction}
+          idField="roleId"
+          id={role.id}
+          buttonLabel="Delete role"
+          confirmTitle={`Delete role ${role.name}?`}
+          confirmText="The role and its permissions are removed for good. This cannot be undone."
+        />
       </section>
     </>
   );

@@ -1,9 +1,11 @@
 "use client";
 
+import { useFocusFirstInvalid } from "@/components/ui/use-focus-invalid";
+import { Button } from "@/components/ui/button";
 import { useConfirmedActionState } from "@/components/auth/useConfirmedActionState";
 import { ChoiceList } from "@/components/admin/ChoiceList";
-import { FormAlert } from "@/components/admin/FormAlert";
-import { TextField } from "@/components/admin/TextField";
+import { FormMessage } from "@/components/ui/alert";
+import { InputField } from "@/components/ui/field";
 import { PERMISSION_DESCRIPTIONS, PERMISSIONS } from "@/lib/access/permissions";
 import { createRoleAction, updateRoleAction } from "@/lib/actions/roles";
 import { fieldError, INITIAL_ACTION_STATE, submittedList, submittedValue } from "@/lib/actions/state";
@@ -16,11 +18,12 @@ type Props = { role?: { id: string; name: string; permissions: string[] } };
 /** Creates a role, or renames an existing one and sets its permissions. */
 export function RoleForm({ role }: Props) {
   const [state, formAction, pending, confirmDialog] = useConfirmedActionState(role ? updateRoleAction : createRoleAction, INITIAL_ACTION_STATE);
+  const formRef = useFocusFirstInvalid(state);
   return (
-    <form action={formAction} noValidate>
+    <form ref={formRef} action={formAction} noValidate>
       {role && <input type="hidden" name="roleId" value={role.id} />}
-      <FormAlert state={state} />
-      <TextField
+      <FormMessage state={state} />
+      <InputField
         label="Name"
         name="name"
         defaultValue={submittedValue(state, "name") ?? role?.name}
@@ -34,9 +37,9 @@ export function RoleForm({ role }: Props) {
         selected={submittedList(state, "permissions") ?? role?.permissions ?? []}
         error={fieldError(state, "permissions")}
       />
-      <button type="submit" className="button-primary" disabled={pending} aria-busy={pending || undefined}>
+      <Button type="submit" variant="primary" pending={pending}>
         {role ? "Save role" : "Create role"}
-      </button>
+      </Button>
       {confirmDialog}
     </form>
   );

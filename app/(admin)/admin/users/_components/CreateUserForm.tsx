@@ -1,9 +1,11 @@
 "use client";
 
+import { useFocusFirstInvalid } from "@/components/ui/use-focus-invalid";
+import { Button } from "@/components/ui/button";
 import { useConfirmedActionState } from "@/components/auth/useConfirmedActionState";
 import { ChoiceList, type Choice } from "@/components/admin/ChoiceList";
-import { FormAlert } from "@/components/admin/FormAlert";
-import { TextField } from "@/components/admin/TextField";
+import { FormMessage } from "@/components/ui/alert";
+import { FieldSet, InputField } from "@/components/ui/field";
 import { createUserAction } from "@/lib/actions/users";
 import { fieldError, INITIAL_ACTION_STATE, submittedList, submittedValue } from "@/lib/actions/state";
 import { PASSWORD_MIN, PERSON_NAME_MAX } from "@/lib/admin/validation";
@@ -12,15 +14,16 @@ type Props = { roles: Choice[]; groups: Choice[] };
 
 export function CreateUserForm({ roles, groups }: Props) {
   const [state, formAction, pending, confirmDialog] = useConfirmedActionState(createUserAction, INITIAL_ACTION_STATE);
+  const formRef = useFocusFirstInvalid(state);
   const area = submittedValue(state, "area") ?? "staff";
   const areaError = fieldError(state, "area");
   return (
     // noValidate: the server's messages are the ones that count, and they say more than the browser's.
-    <form action={formAction} noValidate>
-      <FormAlert state={state} />
-      <TextField label="Name" name="name" defaultValue={submittedValue(state, "name")} error={fieldError(state, "name")} hint={`Up to ${PERSON_NAME_MAX} characters.`} />
-      <TextField label="Email" name="email" type="email" defaultValue={submittedValue(state, "email")} error={fieldError(state, "email")} />
-      <TextField
+    <form ref={formRef} action={formAction} noValidate>
+      <FormMessage state={state} />
+      <InputField label="Name" name="name" defaultValue={submittedValue(state, "name")} error={fieldError(state, "name")} hint={`Up to ${PERSON_NAME_MAX} characters.`} />
+      <InputField label="Email" name="email" type="email" defaultValue={submittedValue(state, "email")} error={fieldError(state, "email")} />
+      <InputField
         label="Initial password"
         name="password"
         type="password"
@@ -28,8 +31,7 @@ export function CreateUserForm({ roles, groups }: Props) {
         error={fieldError(state, "password")}
         hint={`At least ${PASSWORD_MIN} characters. Give it to the user through a safe channel.`}
       />
-      <fieldset className="choice-list">
-        <legend>Signs in to</legend>
+      <FieldSet legend="Signs in to" error={areaError}>
         <div className="choice">
           <input id="area-staff" type="radio" name="area" value="staff" defaultChecked={area === "staff"} />
           <label htmlFor="area-staff">Admin panel (staff)</label>
@@ -38,12 +40,7 @@ export function CreateUserForm({ roles, groups }: Props) {
           <input id="area-partner" type="radio" name="area" value="partner" defaultChecked={area === "partner"} />
           <label htmlFor="area-partner">Partner hub (partner)</label>
         </div>
-        {areaError && (
-          <p className="field-error" role="alert">
-            {areaError}
-          </p>
-        )}
-      </fieldset>
+      </FieldSet>
       <ChoiceList legend="Roles" name="roleIds" choices={roles} selected={submittedList(state, "roleIds") ?? []} error={fieldError(state, "roleIds")} />
       <ChoiceList
         legend="Visibility groups"
@@ -52,9 +49,9 @@ export function CreateUserForm({ roles, groups }: Props) {
         selected={submittedList(state, "groupIds") ?? []}
         error={fieldError(state, "groupIds")}
       />
-      <button type="submit" className="button-primary" disabled={pending} aria-busy={pending || undefined}>
+      <Button type="submit" variant="primary" pending={pending}>
         Create user
-      </button>
+      </Button>
       {confirmDialog}
     </form>
   );

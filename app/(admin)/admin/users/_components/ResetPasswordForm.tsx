@@ -1,19 +1,22 @@
 "use client";
 
+import { useFocusFirstInvalid } from "@/components/ui/use-focus-invalid";
+import { Button } from "@/components/ui/button";
 import { useConfirmedActionState } from "@/components/auth/useConfirmedActionState";
-import { FormAlert } from "@/components/admin/FormAlert";
-import { TextField } from "@/components/admin/TextField";
+import { FormMessage } from "@/components/ui/alert";
+import { InputField } from "@/components/ui/field";
 import { resetPasswordAction } from "@/lib/actions/users";
 import { fieldError, INITIAL_ACTION_STATE } from "@/lib/actions/state";
 import { PASSWORD_MIN } from "@/lib/admin/validation";
 
 export function ResetPasswordForm({ userId }: { userId: string }) {
   const [state, formAction, pending, confirmDialog] = useConfirmedActionState(resetPasswordAction, INITIAL_ACTION_STATE);
+  const formRef = useFocusFirstInvalid(state);
   return (
-    <form action={formAction} noValidate>
+    <form ref={formRef} action={formAction} noValidate>
       <input type="hidden" name="userId" value={userId} />
-      <FormAlert state={state} />
-      <TextField
+      <FormMessage state={state} />
+      <InputField
         label="New password"
         name="password"
         type="password"
@@ -21,9 +24,9 @@ export function ResetPasswordForm({ userId }: { userId: string }) {
         error={fieldError(state, "password")}
         hint={`At least ${PASSWORD_MIN} characters. The old password stops working at once.`}
       />
-      <button type="submit" disabled={pending} aria-busy={pending || undefined}>
+      <Button type="submit" variant="secondary" pending={pending}>
         Reset password
-      </button>
+      </Button>
       {confirmDialog}
     </form>
   );

@@ -1,8 +1,10 @@
 "use client";
 
+import { useFocusFirstInvalid } from "@/components/ui/use-focus-invalid";
+import { Button } from "@/components/ui/button";
 import { useConfirmedActionState } from "@/components/auth/useConfirmedActionState";
 import { ChoiceList, type Choice } from "@/components/admin/ChoiceList";
-import { FormAlert } from "@/components/admin/FormAlert";
+import { FormMessage } from "@/components/ui/alert";
 import { updateUserAccessAction } from "@/lib/actions/users";
 import { fieldError, INITIAL_ACTION_STATE, submittedList } from "@/lib/actions/state";
 
@@ -10,10 +12,11 @@ type Props = { userId: string; roles: Choice[]; groups: Choice[]; roleIds: strin
 
 export function UserAccessForm({ userId, roles, groups, roleIds, groupIds }: Props) {
   const [state, formAction, pending, confirmDialog] = useConfirmedActionState(updateUserAccessAction, INITIAL_ACTION_STATE);
+  const formRef = useFocusFirstInvalid(state);
   return (
-    <form action={formAction} noValidate>
+    <form ref={formRef} action={formAction} noValidate>
       <input type="hidden" name="userId" value={userId} />
-      <FormAlert state={state} />
+      <FormMessage state={state} />
       <ChoiceList legend="Roles" name="roleIds" choices={roles} selected={submittedList(state, "roleIds") ?? roleIds} error={fieldError(state, "roleIds")} />
       <ChoiceList
         legend="Visibility groups"
@@ -22,9 +25,9 @@ export function UserAccessForm({ userId, roles, groups, roleIds, groupIds }: Pro
         selected={submittedList(state, "groupIds") ?? groupIds}
         error={fieldError(state, "groupIds")}
       />
-      <button type="submit" className="button-primary" disabled={pending} aria-busy={pending || undefined}>
+      <Button type="submit" variant="primary" pending={pending}>
         Save roles and groups
-      </button>
+      </Button>
       {confirmDialog}
     </form>
   );

@@ -1,3 +1,4 @@
+import { Button } from "@/components/ui/button";
 import Form from "next/form";
 import Link from "next/link";
 
@@ -10,7 +11,7 @@ export function UserSearch({ query }: { query?: string }) {
         {/* Keyed by the query so that "Clear search" and back/forward show the search actually applied. */}
         <input key={query ?? ""} id="user-search" name="q" type="search" defaultValue={query ?? ""} autoComplete="off" />
       </div>
-      <button type="submit">Search</button>
+      <Button type="submit">Search</Button>
       {query && <Link href="/admin/users">Clear search</Link>}
     </Form>
   );

@@ -1,7 +1,8 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { useConfirmedActionState } from "@/components/auth/useConfirmedActionState";
-import { FormAlert } from "@/components/admin/FormAlert";
+import { FormMessage } from "@/components/ui/alert";
 import { deactivateUserAction, reactivateUserAction } from "@/lib/actions/users";
 import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
 
@@ -14,15 +15,15 @@ export function UserStatusForm({ userId, active, isSelf }: Props) {
   return (
     <form action={formAction}>
       <input type="hidden" name="userId" value={userId} />
-      <FormAlert state={state} />
+      <FormMessage state={state} />
       <p className="muted">
         {active
           ? "Deactivating ends their access to the panel on their next page load and stops their API tokens at once. Their tokens are kept, and work again if the account is reactivated."
           : "This account is deactivated: the user cannot sign in and their API tokens are refused. Reactivating restores both."}
       </p>
-      <button type="submit" className={active ? "button-danger" : "button-primary"} disabled={pending} aria-busy={pending || undefined}>
+      <Button type="submit" variant={active ? "danger" : "primary"} pending={pending}>
         {active ? "Deactivate user" : "Reactivate user"}
-      </button>
+      </Button>
       {confirmDialog}
     </form>
   );
