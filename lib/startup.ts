@@ -1,5 +1,6 @@
 import { prepareDatabase } from "./db/prepare";
 import { errorFields, logger } from "./log/logger.mjs";
+import { markStartupFinished } from "./startup-state";
 
 // What a server instance does once at start, before it serves a request: bring the database schema up to
 // date, seed an empty database (lib/db/seed.ts), register what to do at shutdown, and start the background notice
@@ -21,9 +22,12 @@ export async function startInstance(): Promise<void> {
   }
   const { registerShutdownHooks } = await import("./shutdown");
   registerShutdownHooks();
+  markStartupFinished();
   // Not during a build: it must not deliver mail or write reminders.
   if (process.env.NEXT_PHASE !== "phase-production-build") {
     const { startNoticeWorker } = await import("./notices/worker");
     startNoticeWorker();
   }
+  // The last start-up line: what came before it (migrations, seeding, the demo-accounts warning) is complete.
+  logger.info({ event: "startup_finished" });
 }

@@ -111,7 +111,9 @@ export async function startAppInstance(port?: number, env: Env = {}, options: Om
   for (;;) {
     if (!isRunning) throw new Error(`app instance on port ${entry.port} exited with code ${child.exitCode}:\n${output}`);
     try {
-      if ((await fetch(`${url}/api/health/ready`, { signal: AbortSignal.timeout(5_000) })).ok) return instance;
+      // Ready, and its start-up lines have reached this process too (the pipe may deliver them after the
+      // answer), so a test reading them right away sees them all.
+      if ((await fetch(`${url}/api/health/ready`, { signal: AbortSignal.timeout(5_000) })).ok && output.includes('"event":"startup_finished"')) return instance;
     } catch {
       // Not listening yet.
     }

@@ -93,6 +93,16 @@ export function uniqueClientAddress(): string {
   return `10.${bytes[0]}.${bytes[1]}.${bytes[2]}`;
 }
 
+/** A group of extra instances for one test or one worker, all stopped at its end, however it ends. */
+async function instanceGroup({}, use: (instances: AppInstances) => Promise<void>): Promise<void> {
+  const instances = appInstanceGroup();
+  try {
+    await use(instances);
+  } finally {
+    await instances.stopAll();
+  }
+}
+
 export const test = base.extend<Fixtures, WorkerFixtures>({
   // Every test calls from an address of its own, so per-address limits never couple tests together.
   extraHTTPHeaders: async ({}, use) => {
@@ -102,25 +112,11 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     await use((spec) => createUser(spec));
   },
   appInstances: [
-    async ({}, use) => {
-      const instances = appInstanceGroup();
-      try {
-        await use(instances);
-      } finally {
-        await instances.stopAll();
-      }
-    },
+    instanceGroup,
     { timeout: INSTANCE_TEARDOWN_MS },
   ],
   workerAppInstances: [
-    async ({}, use) => {
-      const instances = appInstanceGroup();
-      try {
-        await use(instances);
-      } finally {
-        await instances.stopAll();
-      }
-    },
+    instanceGroup,
     { scope: "worker", timeout: INSTANCE_TEARDOWN_MS },
   ],
 });

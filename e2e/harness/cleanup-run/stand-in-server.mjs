@@ -6,7 +6,10 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 
-const readyAt = Date.now() + Number(process.env.STAND_IN_READY_AFTER_MS ?? 0);
+const readyAfter = Number(process.env.STAND_IN_READY_AFTER_MS ?? 0);
+const readyAt = Date.now() + readyAfter;
+// The real server's last start-up line, which the instance helper waits for.
+setTimeout(() => console.log(JSON.stringify({ event: "startup_finished" })), readyAfter);
 const child = spawn(process.execPath, ["-e", "setInterval(() => {}, 60_000)"], { stdio: "ignore" });
 fs.writeFileSync(path.join(process.env.CLEANUP_RECORD_DIR, `child-of-${process.pid}.json`), JSON.stringify({ pid: child.pid }));
 http
