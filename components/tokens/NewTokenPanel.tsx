@@ -80,10 +80,11 @@ export function NewTokenPanel({ titleId, created, copied, onCopied, confirmingCl
         <pre className="overflow-x-auto rounded-md bg-gray-900 p-3 text-xs text-gray-100">
           <code>{`curl -H "Authorization: Bearer $TOKEN" ${origin}/api/v1/me`}</code>
         </pre>
-        <p className="mt-2">
-          Every endpoint is described in the <a href={API_REFERENCE_PATH} target="_blank" rel="noopener">API reference</a> (opens in a new tab, so this token stays on screen).
-        </p>
       </details>
+      {/* Outside the collapsed section, so the way to the reference is always in view. */}
+      <p className="mb-2 text-sm">
+        Every endpoint is described in the <a href={API_REFERENCE_PATH} target="_blank" rel="noopener">API reference</a> (opens in a new tab, so this token stays on screen).
+      </p>
       {confirmingClose ? (
         <Alert tone="warning" role="alert">
           <p className="m-0">You have not copied the token. Once this dialog is closed it cannot be shown again.</p>
