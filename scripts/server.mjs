@@ -8,6 +8,8 @@
 //  - give every request an ID (scripts/request-id.mjs), answered as X-Request-Id on every response, its
 //    own early refusals included, and handed to the app in a header the client cannot set;
 //  - write one structured log line per request (scripts/request-log.mjs): never a secret or header value;
+//  - send each API answer in one write (scripts/whole-answer.mjs), so that a crash never leaves a load
+//    balancer holding half an answer it can no longer send elsewhere;
 //  - shut down gracefully on SIGTERM: stop accepting, finish in-flight requests, then let the app flush
 //    what it buffers (last-used stamps) and close its database pool.
 import http from "node:http";
@@ -19,6 +21,7 @@ import { answerClientError, refuseMalformed, refuseMethod, responseOnSocket } fr
 import { CLIENT_ADDRESS_HEADER, REQUEST_ID_HEADER, REQUEST_ID_RESPONSE_HEADER } from "../lib/http/header-names.mjs";
 import { requestIdFor } from "./request-id.mjs";
 import { logRequest } from "./request-log.mjs";
+import { sendWhole } from "./whole-answer.mjs";
 import { logger } from "../lib/log/logger.mjs";
 
 const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000);
@@ -42,6 +45,7 @@ const server = http.createServer((req, res) => {
   req.headers[REQUEST_ID_HEADER] = requestId;
   res.setHeader(REQUEST_ID_RESPONSE_HEADER, requestId);
   logRequest(req, res, { address, requestId });
+  sendWhole(req, res);
   if (refuseMalformed(req, res) || refuseMethod(req, res)) return;
   limitBody(req, res, handle);
 });

@@ -8,12 +8,15 @@ import { API_ERRORS } from "@/lib/api/errors";
 import { expectsContinue, limitBody } from "../../scripts/body-limit.mjs";
 // @ts-expect-error: plain JavaScript module used by the production server
 import { answerClientError, REFUSALS, refuseMalformed, refuseMethod, responseOnSocket } from "../../scripts/request-guard.mjs";
+// @ts-expect-error: plain JavaScript module used by the production server
+import { sendWhole } from "../../scripts/whole-answer.mjs";
 
 // The production server's order of refusals (scripts/server.mjs), in front of an "app" that reads the whole
 // body and answers with its length.
 let port = 0;
 const reached: { method: string; url: string; bytes: number }[] = [];
 const server = http.createServer((req, res) => {
+  sendWhole(req, res);
   if (refuseMalformed(req, res) || refuseMethod(req, res)) return;
   limitBody(req, res, async () => {
     let bytes = 0;
