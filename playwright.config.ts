@@ -9,6 +9,7 @@ const baseURL = `http://localhost:${port}`;
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((file) => fs.existsSync(file));
 
 const INSTANCE_WIDE = "instance-wide/**";
+const TOPOLOGY = "topology/**/*.spec.ts";
 
 export default defineConfig({
   testDir: "e2e",
@@ -34,11 +35,15 @@ export default defineConfig({
       : undefined,
   },
   projects: [
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: INSTANCE_WIDE },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: [INSTANCE_WIDE, TOPOLOGY] },
     // Tests that change instance-wide settings (the administrator's cap on token lifetimes) would change
     // what the tests running beside them see, so they run on their own once all the others are done
     // (`npm test -- e2e/instance-wide --no-deps` runs them alone).
     { name: "instance-wide", use: { ...devices["Desktop Chrome"] }, testMatch: INSTANCE_WIDE, dependencies: ["chromium"] },
+    // The load-balanced topology under faults (three more instances, nginx, a PostgreSQL and a Redis of its
+    // own) is timed against a machine that is not also running the browser tests: it runs after them
+    // (`npm test -- e2e/topology --no-deps` runs it alone).
+    { name: "topology", testMatch: TOPOLOGY, dependencies: ["chromium"] },
   ],
   webServer: {
     command: "node scripts/serve-test.mjs",

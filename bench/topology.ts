@@ -19,11 +19,14 @@ type Phase = { name: string; tokens: TrafficToken[]; sent: Sent[]; notes: Record
 
 async function phase(lab: Lab, name: string, localAddress: string, fault: (traffic: ReturnType<typeof startTraffic>) => Promise<Record<string, string | number>>): Promise<Phase> {
   const tokens = await lab.makeTokens(CLIENTS);
+  const startedAt = Date.now();
   const traffic = startTraffic({ url: lab.topology.url, tokens, groupId: lab.groupId, localAddress, pauseMs: 5, writeEvery: 10, maxMs: 10 * 60_000 });
   await sleep(PHASE_MS);
   const notes = await fault(traffic);
   await sleep(PHASE_MS);
   const sent = await traffic.stop();
+  // Reads nginx re-sent after its read timeout: the first instance may have served and counted them too.
+  notes.timedOutAttempts = lab.timedOutAttempts(startedAt, Date.now());
   const result = tally(sent);
   const failures = new Map<string, number>();
   for (const s of sent.filter((s) => s.status === 0 || s.status >= 500)) {

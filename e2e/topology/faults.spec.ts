@@ -16,7 +16,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The failed requests with what the client saw, and what the instances logged besides requests. */
 function describeFailures(sent: Sent[], lab: Lab): string {
   const failures = sent.filter((s) => s.status === 0 || s.status >= 500).map((s) => `${new Date(s.sentAt).toISOString()} +${s.doneAt - s.sentAt}ms ${s.method} ${s.kind} ${s.status} ${s.detail}`);
-  return [...failures.filter((line) => !line.includes(" 503 ")).concat(failures.filter((line) => line.includes(" 503 ")).slice(0, 5)), ...lab.events.filter((line) => line.includes('"api_error"')), ...lab.events.slice(-60)].join("\n");
+  // What nginx saw of the requests that failed or that it sent to more than one instance.
+  const attempts = lab.topology.nginx
+    .attempts()
+    .filter((entry) => entry.status >= 500 || entry.attempts.length > 1)
+    .slice(-20)
+    .map((entry) => `nginx ${new Date(entry.endedAt).toISOString()} ${entry.status} ${entry.request} ${entry.attempts.map((a) => `${a.address}=${a.status}`).join(" ")}`);
+  return [...failures.filter((line) => !line.includes(" 503 ")).concat(failures.filter((line) => line.includes(" 503 ")).slice(0, 5)), ...attempts, ...lab.events.filter((line) => line.includes('"api_error"')), ...lab.events.slice(-60)].join("\n");
 }
 
 test.describe.configure({ mode: "serial" });
@@ -24,7 +30,7 @@ test.describe.configure({ mode: "serial" });
 test.describe("nginx in front of three instances, under faults", () => {
   // Once per `npm test` (scripts/test.mjs names one database pass for it): the topology brings its own
   // database, so running it in both passes would only repeat it.
-  test.skip(!process.env.TEST_TOPOLOGY, "opt-in: TEST_TOPOLOGY=1 npm test runs it, in one pass");
+  test.skip(!process.env.TEST_TOPOLOGY, "runs in one database pass of npm test (the PostgreSQL one when there is one)");
 
   let lab: Lab;
   const figures: Record<string, unknown> = {};
@@ -72,6 +78,7 @@ test.describe("nginx in front of three instances, under faults", () => {
     test.setTimeout(360_000);
     const tokens = await lab.makeTokens(4);
     const pidsBefore = lab.topology.instances.map((instance) => instance.pid);
+    const trafficStartedAt = Date.now();
     const traffic = startTraffic({ url: lab.topology.url, tokens, groupId: lab.groupId, localAddress: "127.0.0.30", pauseMs: 20 });
     await sleep(1500);
     const started = Date.now();
@@ -84,11 +91,17 @@ test.describe("nginx in front of three instances, under faults", () => {
     expect(result.failed, describeFailures(sent, lab)).toBe(0);
     expect(result.total).toBeGreaterThan(50);
     // Every request the instances served was counted once: the stopped instances wrote what they held.
+    // The one way to count more: a read nginx gave up on after its read timeout (possible on a machine
+    // this loaded) and re-sent to the next instance, while the first still served and counted it. Such
+    // attempts are in nginx's log; with none, the counts equal the requests served exactly.
     const tokenIds = tokens.map((t) => t.tokenId);
-    await expect.poll(() => lab.usageOf(tokenIds), { timeout: 15_000 }).toBe(result.ok);
+    await expect.poll(() => lab.usageOf(tokenIds), { timeout: 15_000 }).toBeGreaterThanOrEqual(result.ok);
     await sleep(FLUSH_MS * 2);
-    expect(await lab.usageOf(tokenIds)).toBe(result.ok);
-    figures.rollingRestart = { requests: result.total, failed: result.failed, restartMs, usageLost: result.ok - (await lab.usageOf(tokenIds)) };
+    const counted = await lab.usageOf(tokenIds);
+    const timedOut = lab.timedOutAttempts(trafficStartedAt, Date.now());
+    expect(counted).toBeGreaterThanOrEqual(result.ok);
+    expect(counted - result.ok, `${counted} counted, ${result.ok} answered 2xx, ${timedOut} attempts timed out at nginx; ${JSON.stringify(result.byStatus)}`).toBeLessThanOrEqual(timedOut);
+    figures.rollingRestart = { requests: result.total, failed: result.failed, restartMs, usageLost: result.ok - counted, timedOutAttempts: timedOut };
   });
 
   test("PostgreSQL restarted: 503 only while it is down, recovery without restarting the app", async () => {
@@ -182,6 +195,7 @@ test.describe("nginx in front of three instances, under faults", () => {
   test("an instance killed with SIGKILL: reads are retried on another instance, only writes in flight fail", async () => {
     test.setTimeout(180_000);
     const tokens = await lab.makeTokens(4);
+    const trafficStartedAt = Date.now();
     const traffic = startTraffic({ url: lab.topology.url, tokens, groupId: lab.groupId, localAddress: "127.0.0.31", pauseMs: 10, writeEvery: 5 });
     await sleep(1500);
     const killedAt = Date.now();
@@ -199,9 +213,11 @@ test.describe("nginx in front of three instances, under faults", () => {
     await sleep(FLUSH_MS * 2);
     const written = await lab.usageOf(tokenIds);
     const served = sent.filter((s) => s.status > 0 && s.status < 500).length;
-    expect(written).toBeLessThanOrEqual(served);
+    // Reads re-sent after nginx's read timeout may have been counted by the instance that was too slow.
+    const timedOut = lab.timedOutAttempts(trafficStartedAt, Date.now());
+    expect(written).toBeLessThanOrEqual(served + timedOut);
     const perSecond = served / ((sent.at(-1)!.doneAt - sent[0].sentAt) / 1000);
     expect(served - written).toBeLessThanOrEqual(Math.ceil(perSecond * (FLUSH_MS / 1000) + 20));
-    figures.sigkill = { requests: result.total, failedReads: result.failedReads, failedWrites: result.failedWrites, usageLost: served - written };
+    figures.sigkill = { requests: result.total, failedReads: result.failedReads, failedWrites: result.failedWrites, usageLost: served - written, timedOutAttempts: timedOut };
   });
 });

@@ -21,6 +21,11 @@ export type Lab = {
   makeTokens: (count: number) => Promise<TrafficToken[]>;
   /** Requests counted for these tokens in the database (the usage chart's figures). */
   usageOf: (tokenIds: string[]) => Promise<number>;
+  /**
+   * Attempts nginx gave up on after its read timeout, in requests that ended between `from` and `to` (ms):
+   * the instance may still have served and counted such a request while nginx re-sent it (a GET) to the next.
+   */
+  timedOutAttempts: (from: number, to: number) => number;
   stop: () => Promise<void>;
 };
 
@@ -51,6 +56,7 @@ export async function startLab({ basePort, instances = 3, env = {}, onLine }: La
       count: instances,
       listenPort: basePort,
       onLine: record,
+      attemptLog: true,
       env: {
         DATABASE_URL: postgres.url,
         REDIS_URL: redis.url,
@@ -103,6 +109,11 @@ export async function startLab({ basePort, instances = 3, env = {}, onLine }: La
         }
         return tokens;
       },
+      timedOutAttempts: (from, to) =>
+        topology.nginx
+          .attempts()
+          .filter((entry) => entry.endedAt >= from && entry.endedAt <= to)
+          .reduce((sum, entry) => sum + entry.attempts.filter((attempt) => attempt.status === "504").length, 0),
       usageOf: async (tokenIds) => (await db.tokenUsageDay.aggregate({ _sum: { count: true }, where: { tokenId: { in: tokenIds } } }))._sum.count ?? 0,
       stop,
     };

@@ -7,11 +7,44 @@ import net from "node:net";
 import path from "node:path";
 import { root } from "../env.mjs";
 
-/** deploy/nginx.conf for this listener and these instances; `down` ones get no new requests. */
-export function renderNginxConfig({ listenPort, upstreams }) {
+// One line per request with every instance nginx tried and what each attempt ended with ("504" for an
+// attempt that timed out, "502" for one refused or cut): the fault tests and benchmark read it to tell a
+// request nginx re-sent after a timeout, which the first instance may have served and counted too.
+const ATTEMPT_LOG = `log_format attempts '$msec $status "$request_method $uri" "$upstream_addr" "$upstream_status"';
+  access_log attempts.log attempts;`;
+
+// An instance that refuses a connection is left out for this long (nginx's default, stated on each server
+// line so that the rolling restart can wait for it: scripts/cluster/topology.mjs).
+export const FAIL_TIMEOUT_S = 10;
+
+/**
+ * deploy/nginx.conf for this listener and these instances; `down` ones get no new requests.
+ * `attemptLog`: log each request's attempts to attempts.log (deploy/nginx.conf logs nothing).
+ */
+export function renderNginxConfig({ listenPort, upstreams, attemptLog = false }) {
   const template = fs.readFileSync(path.join(root, "deploy/nginx.conf"), "utf8");
-  const servers = upstreams.map(({ port, down }) => `server 127.0.0.1:${port}${down ? " down" : ""};`).join("\n    ");
-  return template.replace("__UPSTREAM_SERVERS__", servers).replace("__LISTEN_PORT__", String(listenPort));
+  const servers = upstreams.map(({ port, down }) => `server 127.0.0.1:${port} max_fails=1 fail_timeout=${FAIL_TIMEOUT_S}s${down ? " down" : ""};`).join("\n    ");
+  const config = template.replace("__UPSTREAM_SERVERS__", servers).replace("__LISTEN_PORT__", String(listenPort));
+  return attemptLog ? config.replace("access_log off;", ATTEMPT_LOG) : config;
+}
+
+/** Parses attempts.log: when each request ended (ms), its status, and each attempt's instance and outcome. */
+export function parseAttemptLog(text) {
+  const entries = [];
+  for (const line of text.split("\n")) {
+    const match = /^(\d+\.\d+) (\d+) "([^"]*)" "([^"]*)" "([^"]*)"$/.exec(line);
+    if (!match) continue;
+    const split = (list) => (list === "-" ? [] : list.split(/[,:] /));
+    const addresses = split(match[4]);
+    const outcomes = split(match[5]);
+    entries.push({
+      endedAt: Math.round(Number(match[1]) * 1000),
+      status: Number(match[2]),
+      request: match[3],
+      attempts: addresses.map((address, index) => ({ address, status: outcomes[index] ?? "-" })),
+    });
+  }
+  return entries;
 }
 
 // Whoever started nginx takes it along when it ends, even without stopping it (a test's hard timeout).
@@ -38,15 +71,15 @@ function listening(port) {
 
 /**
  * Starts nginx on 127.0.0.1:listenPort in `dir` and resolves once it accepts connections.
- * Returns { url, pid, reconfigure(upstreams), stop(), errors() }.
+ * Returns { url, pid, reconfigure(upstreams), stop(), errors(), attempts() }.
  */
-export async function startNginx({ dir, listenPort, upstreams }) {
+export async function startNginx({ dir, listenPort, upstreams, attemptLog = false }) {
   const binary = nginxBinary();
   fs.mkdirSync(path.join(dir, "tmp"), { recursive: true });
   const configFile = path.join(dir, "nginx.conf");
   // Workers of an nginx started by root run as an unprivileged user, which must be able to write here.
   const userLine = process.getuid?.() === 0 ? "user nobody nogroup;\n" : "";
-  const write = (list) => fs.writeFileSync(configFile, userLine + renderNginxConfig({ listenPort, upstreams: list }));
+  const write = (list) => fs.writeFileSync(configFile, userLine + renderNginxConfig({ listenPort, upstreams: list, attemptLog }));
   write(upstreams);
   if (process.getuid?.() === 0) fs.chmodSync(dir, 0o755);
 
@@ -91,6 +124,14 @@ export async function startNginx({ dir, listenPort, upstreams }) {
     },
     stop,
     errors,
+    /** The attempt log's entries so far (empty unless started with `attemptLog`). */
+    attempts: () => {
+      try {
+        return parseAttemptLog(fs.readFileSync(path.join(dir, "attempts.log"), "utf8"));
+      } catch {
+        return [];
+      }
+    },
     exited,
   };
 }

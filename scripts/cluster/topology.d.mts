@@ -9,12 +9,16 @@ export type ClusterInstance = {
   stop: (signal?: NodeJS.Signals) => Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 };
 
+/** One request as nginx logged it: when it ended, its status, and each instance tried with its outcome. */
+export type NginxRequest = { endedAt: number; status: number; request: string; attempts: { address: string; status: string }[] };
+
 export type ClusterNginx = {
   url: string;
   pid: number;
   reconfigure: (upstreams: { port: number; down?: boolean }[]) => Promise<void>;
   stop: () => Promise<void>;
   errors: () => string;
+  attempts: () => NginxRequest[];
 };
 
 export type ClusterTopology = {
@@ -34,4 +38,5 @@ export function startTopology(options: {
   env: Record<string, string>;
   onLine?: (line: string, port: number) => void;
   dir?: string;
+  attemptLog?: boolean;
 }): Promise<ClusterTopology>;
