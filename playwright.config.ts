@@ -43,7 +43,9 @@ export default defineConfig({
     // The load-balanced topology under faults (three more instances, nginx, a PostgreSQL and a Redis of its
     // own) is timed against a machine that is not also running the browser tests: it runs after them
     // (`npm test -- e2e/topology --no-deps` runs it alone).
-    { name: "topology", testMatch: TOPOLOGY, dependencies: ["chromium"] },
+    { name: "topology", testMatch: "topology/faults.spec.ts", dependencies: ["chromium"] },
+    // `npm run cluster` itself, after the fault tests rather than beside them (each starts several instances).
+    { name: "cluster-launcher", testMatch: "topology/launcher.spec.ts", dependencies: ["topology"] },
   ],
   webServer: {
     command: "node scripts/serve-test.mjs",
