@@ -2,7 +2,7 @@ import { administratorSpec } from "../support/admin";
 import { DEMO, expect, signInViaApi, test } from "../support/fixtures";
 import { testDb } from "../support/db";
 import { captureServerAction, replayServerAction } from "../support/server-actions";
-import { generateDialog, newTokenDialog, TOKEN_AREAS } from "../support/token-pages";
+import { generateDialog, newTokenDialog, TOKEN_AREAS, GENERATE_FORM_FIELDS } from "../support/token-pages";
 
 // The administrator's cap applies to every user of the instance, so these tests would change what tests
 // running beside them see: playwright.config.ts runs this folder on its own, after every other test.
@@ -46,7 +46,7 @@ test.describe("the administrator's cap on token lifetimes", () => {
 
     // The server holds the cap whatever the browser sends: replay a valid request asking for no expiry.
     await dialog.getByLabel("Expiration").selectOption({ label: "90 days" });
-    const action = await captureServerAction(partnerPage, () => dialog.getByRole("button", { name: "Generate token" }).click());
+    const action = await captureServerAction(partnerPage, () => dialog.getByRole("button", { name: "Generate token" }).click(), { fields: GENERATE_FORM_FIELDS });
     await expect(newTokenDialog(partnerPage)).toBeVisible();
     const noExpiry = action.body.replace(/(name="[^"]*expiry"\r\n\r\n)90\r\n/, "$1none\r\n");
     expect(noExpiry).not.toBe(action.body);

@@ -2,7 +2,7 @@ import { parseToken } from "../../lib/tokens/server/format";
 import { testDb } from "../support/db";
 import { expect, signInViaApi, test, uniqueClientAddress } from "../support/fixtures";
 import { captureServerAction, replayServerAction } from "../support/server-actions";
-import { newTokenDialog, submitTokenName, TOKEN_AREAS, tokenRow } from "../support/token-pages";
+import { newTokenDialog, submitTokenName, TOKEN_AREAS, tokenRow, GENERATE_FORM_FIELDS } from "../support/token-pages";
 import { bearer, createTestToken } from "../support/tokens";
 
 const REVOKED = "Token revoked.";
@@ -72,7 +72,7 @@ test("500 tokens generated concurrently get 500 distinct IDs, each stored whole"
   const user = await makeUser();
   await signInViaApi(page.request, user);
   await page.goto(TOKEN_AREAS[0].path);
-  const action = await captureServerAction(page, () => submitTokenName(page, "bulk-0"));
+  const action = await captureServerAction(page, () => submitTokenName(page, "bulk-0"), { fields: GENERATE_FORM_FIELDS });
   const first = await newTokenDialog(page).getByLabel("New token").inputValue();
 
   // Through the real server action, as the page calls it. 50 in flight at a time rather than 500: the

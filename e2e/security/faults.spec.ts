@@ -2,7 +2,7 @@ import { parseToken } from "../../lib/tokens/server/format";
 import { testDb } from "../support/db";
 import { expect, signInViaApi, test, uniqueClientAddress } from "../support/fixtures";
 import { captureServerAction, replayServerAction } from "../support/server-actions";
-import { newTokenDialog, submitTokenName, TOKEN_AREAS, tokenRow } from "../support/token-pages";
+import { newTokenDialog, submitTokenName, TOKEN_AREAS, tokenRow, GENERATE_FORM_FIELDS } from "../support/token-pages";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy";
 import { bearer, createTestToken } from "../support/tokens";
 
@@ -84,7 +84,7 @@ test("an instance killed in the middle of generating and revoking leaves every t
   const user = await makeUser();
   await signInViaApi(page.request, user);
   await page.goto(`${instance.url}${TOKEN_AREAS[0].path}`);
-  const generate = await captureServerAction(page, () => submitTokenName(page, "crash-0"));
+  const generate = await captureServerAction(page, () => submitTokenName(page, "crash-0"), { fields: GENERATE_FORM_FIELDS });
   await newTokenDialog(page).getByRole("button", { name: "Copy" }).click();
   await newTokenDialog(page).getByRole("button", { name: "Done" }).click();
   // Tokens to revoke during the burst, generated through the action like the rest.

@@ -1,7 +1,7 @@
 import { testDb } from "../support/db";
 import { expect, signInViaApi, test } from "../support/fixtures";
 import { captureServerAction, replayServerAction, type CapturedAction } from "../support/server-actions";
-import { newTokenDialog, submitTokenName, TOKEN_AREAS } from "../support/token-pages";
+import { newTokenDialog, submitTokenName, TOKEN_AREAS, GENERATE_FORM_FIELDS } from "../support/token-pages";
 
 function withOrigin(action: CapturedAction, origin: string | null): CapturedAction {
   const headers = Object.fromEntries(Object.entries(action.headers).filter(([name]) => name.toLowerCase() !== "origin"));
@@ -18,7 +18,7 @@ test.describe("cross-site request forgery", () => {
       const user = await makeUser(area.user);
       await signInViaApi(page.request, user);
       await page.goto(area.path);
-      const action = await captureServerAction(page, () => submitTokenName(page, "genuine"));
+      const action = await captureServerAction(page, () => submitTokenName(page, "genuine"), { fields: GENERATE_FORM_FIELDS });
       await expect(newTokenDialog(page)).toBeVisible();
       expect(action.headers.origin).toBe(new URL(page.url()).origin);
       expect(await tokenNames(user.id)).toEqual(["genuine"]);

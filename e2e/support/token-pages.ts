@@ -41,6 +41,9 @@ export function newTokenDialog(page: Page): Locator {
 }
 
 /** Opens the generate dialog and submits the name; the dialog is left open on whatever it shows next. */
+/** The fields of the generate form: its action, told apart from the name check that runs while typing. */
+export const GENERATE_FORM_FIELDS = ["name", "expiry"];
+
 export async function submitTokenName(page: Page, name: string): Promise<void> {
   await page.getByRole("button", { name: "Generate token" }).click();
   const dialog = generateDialog(page);

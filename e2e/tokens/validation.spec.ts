@@ -1,7 +1,7 @@
 import { expect, signInViaApi, test } from "../support/fixtures";
 import { testDb } from "../support/db";
 import { captureServerAction, replayServerAction } from "../support/server-actions";
-import { generateAndClose, generateDialog, namesShown, submitTokenName, TOKEN_AREAS, tokenRow } from "../support/token-pages";
+import { generateAndClose, generateDialog, namesShown, submitTokenName, TOKEN_AREAS, tokenRow, GENERATE_FORM_FIELDS } from "../support/token-pages";
 
 const BAD_NAMES = [
   { label: "an empty name", name: "", message: "Enter a name for the token." },
@@ -81,7 +81,7 @@ test("the generate action checks the name itself, whatever the browser sends", a
   await signInViaApi(page.request, user);
   await page.goto(TOKEN_AREAS[0].path);
   const marker = "valid-name-to-replace";
-  const action = await captureServerAction(page, () => submitTokenName(page, marker));
+  const action = await captureServerAction(page, () => submitTokenName(page, marker), { fields: GENERATE_FORM_FIELDS });
   await expect(page.getByRole("dialog", { name: "Copy your new token" })).toBeVisible();
   expect(action.body).toContain(marker);
 
