@@ -1,6 +1,6 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { serveDuringTests } from "./support/local-server";
 import { rawHttp } from "../../e2e/support/raw-http";
 import { API_BODY_LIMIT, AUTH_BODY_LIMIT, CREDENTIAL_REPORT_BODY_LIMIT, DEFAULT_BODY_LIMIT } from "@/lib/api/body-limits.mjs";
 import { API_ERRORS } from "@/lib/api/errors";
@@ -13,7 +13,6 @@ import { sendWhole } from "../../scripts/whole-answer.mjs";
 
 // The production server's order of refusals (scripts/server.mjs), in front of an "app" that reads the whole
 // body and answers with its length.
-let port = 0;
 const reached: { method: string; url: string; bytes: number }[] = [];
 const server = http.createServer((req, res) => {
   sendWhole(req, res);
@@ -32,14 +31,7 @@ server.on("checkContinue", (req, res) => {
 server.on("connect", (req, socket) => server.emit("request", req, responseOnSocket(req, socket)));
 server.on("clientError", answerClientError);
 
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  port = (server.address() as AddressInfo).port;
-});
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+const served = serveDuringTests(server);
 
 const TOO_LARGE = { error: { code: "payload_too_large", message: "The request body is too large." } };
 const NOT_ALLOWED = { error: { code: "method_not_allowed", message: "This method is not allowed here." } };
@@ -63,7 +55,7 @@ describe("request bodies over their route's limit", () => {
     for (const chunked of [false, true]) {
       it(`${target} (${chunked ? "chunked" : "Content-Length"}): refused with 413 past ${limit} bytes, before the app reads them; whole at the limit`, async () => {
         reached.length = 0;
-        const refused = await rawHttp(port, { target, body: limit + 1, chunked });
+        const refused = await rawHttp(served.port(), { target, body: limit + 1, chunked });
         expect(refused.status).toBe(413);
         expect(refused.closed).toBe(true);
         expect(refused.headers.connection).toBe("close");
@@ -71,7 +63,7 @@ describe("request bodies over their route's limit", () => {
         else expect(refused.body).toBe("Payload Too Large");
         expect(reached).toEqual([]);
 
-        const accepted = await rawHttp(port, { target, body: limit, chunked });
+        const accepted = await rawHttp(served.port(), { target, body: limit, chunked });
         expect(accepted.status).toBe(200);
         expect(accepted.body).toBe(`read ${limit}`);
         expect(reached).toEqual([{ method: "POST", url: target, bytes: limit }]);
@@ -81,7 +73,7 @@ describe("request bodies over their route's limit", () => {
 
   it("stops reading a body far over the limit: the connection is closed long before it is all sent", async () => {
     for (const chunked of [false, true]) {
-      const refused = await rawHttp(port, { target: "/api/auth/callback/credentials", body: 200 * 1024 * 1024, chunked });
+      const refused = await rawHttp(served.port(), { target: "/api/auth/callback/credentials", body: 200 * 1024 * 1024, chunked });
       expect(refused.status).toBe(413);
       expect(refused.sent).toBeLessThan(50 * 1024 * 1024);
     }
@@ -89,22 +81,22 @@ describe("request bodies over their route's limit", () => {
 
   it("odd spellings of an API path get a limit no larger than the API's", async () => {
     for (const target of ["/api//v1/orders", "/api/v1/../v1/orders", "/%61pi/v1/orders", "/API/V1/orders", "/x/../api/auth/signin"]) {
-      expect((await rawHttp(port, { target, body: API_BODY_LIMIT + 1 })).status, target).toBe(413);
+      expect((await rawHttp(served.port(), { target, body: API_BODY_LIMIT + 1 })).status, target).toBe(413);
     }
   });
 
   it("are refused before the client sends them when it waits for 100 Continue; smaller ones are asked for", async () => {
-    const refused = await rawHttp(port, { target: "/api/v1/orders", headers: { Expect: "100-continue" }, body: API_BODY_LIMIT + 1, bodyDelayMs: 300 });
+    const refused = await rawHttp(served.port(), { target: "/api/v1/orders", headers: { Expect: "100-continue" }, body: API_BODY_LIMIT + 1, bodyDelayMs: 300 });
     expect(refused.status).toBe(413);
     expect(refused.interim).toEqual([]);
     expect(refused.sent).toBe(0);
-    const accepted = await rawHttp(port, { target: "/api/v1/orders", headers: { Expect: "100-continue" }, body: 10, bodyDelayMs: 300 });
+    const accepted = await rawHttp(served.port(), { target: "/api/v1/orders", headers: { Expect: "100-continue" }, body: 10, bodyDelayMs: 300 });
     expect(accepted.interim).toEqual([100]);
     expect(accepted.body).toBe("read 10");
   });
 
   it("leave requests without a body alone", async () => {
-    const response = await fetch(`http://127.0.0.1:${port}/api/v1/me`);
+    const response = await fetch(`http://127.0.0.1:${served.port()}/api/v1/me`);
     expect(await response.text()).toBe("read 0");
   });
 });
@@ -113,15 +105,15 @@ describe("TRACE, TRACK and CONNECT", () => {
   it("are refused with 405, in the API's error shape under /api and as plain text elsewhere, and never reach the app", async () => {
     reached.length = 0;
     for (const method of ["TRACE", "TRACK"]) {
-      const api = await rawHttp(port, { method, target: "/api/v1/me" });
+      const api = await rawHttp(served.port(), { method, target: "/api/v1/me" });
       expect(api.status, method).toBe(405);
       expect(JSON.parse(api.body), method).toEqual(NOT_ALLOWED);
-      const page = await rawHttp(port, { method, target: "/admin" });
+      const page = await rawHttp(served.port(), { method, target: "/admin" });
       expect(page.status, method).toBe(405);
       expect(page.body, method).toBe("Method Not Allowed");
       expect(page.headers["content-type"], method).toMatch(/^text\/plain/);
     }
-    const connect = await rawHttp(port, { method: "CONNECT", target: "example.com:443" });
+    const connect = await rawHttp(served.port(), { method: "CONNECT", target: "example.com:443" });
     expect(connect.status).toBe(405);
     expect(connect.body).toBe("Method Not Allowed");
     expect(connect.closed).toBe(true);
@@ -129,7 +121,7 @@ describe("TRACE, TRACK and CONNECT", () => {
   });
 
   it("leave every other parse error answered as Node.js answers it", async () => {
-    expect((await rawHttp(port, { method: "TRACKS", target: "/" })).status).toBe(400);
-    expect((await rawHttp(port, { method: "GET", target: "/", headers: { "X-Big": "x".repeat(20_000) } })).status).toBe(431);
+    expect((await rawHttp(served.port(), { method: "TRACKS", target: "/" })).status).toBe(400);
+    expect((await rawHttp(served.port(), { method: "GET", target: "/", headers: { "X-Big": "x".repeat(20_000) } })).status).toBe(431);
   });
 });

@@ -1,6 +1,7 @@
 import http from "node:http";
-import net, { type AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import net from "node:net";
+import { describe, expect, it } from "vitest";
+import { serveDuringTests } from "./support/local-server";
 // @ts-expect-error: plain JavaScript module used by the production server, which cannot load TypeScript
 import { sendWhole } from "../../scripts/whole-answer.mjs";
 
@@ -8,7 +9,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // Answers the way Next.js does: headers flushed first, the body written on a later turn, the end later still;
 // a large body in pieces, each after the previous one drained.
-let port = 0;
 const server = http.createServer(async (req, res) => {
   sendWhole(req, res);
   if (req.headers.expect === "100-continue") {
@@ -32,18 +32,11 @@ const server = http.createServer(async (req, res) => {
 
 server.on("checkContinue", (req, res) => server.emit("request", req, res));
 
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  port = (server.address() as AddressInfo).port;
-});
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+const served = serveDuringTests(server);
 
 /** Sends the requests one after another on one connection; returns, per answer, the reads it arrived in and its body size. */
 async function exchange(paths: string[]): Promise<{ reads: number; bodyBytes: number }[]> {
-  const socket = net.connect(port, "127.0.0.1");
+  const socket = net.connect(served.port(), "127.0.0.1");
   socket.setEncoding("latin1");
   const answers: { reads: number; bodyBytes: number }[] = [];
   try {
@@ -92,7 +85,7 @@ describe("an API answer leaves in one write", () => {
   });
 
   it("still sends 100 Continue at once to a client that waits for it before sending the body", async () => {
-    const socket = net.connect(port, "127.0.0.1");
+    const socket = net.connect(served.port(), "127.0.0.1");
     socket.setEncoding("latin1");
     try {
       let text = "";
