@@ -18,6 +18,6 @@ export function buildFloor(): void {
   if (result.status !== 0) throw new Error("floor app build failed");
 }
 
-export function startFloor(port: number, cpus: string | null = null): Promise<Server> {
-  return spawnServer([nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: floorDir, port, cpus, readyPath: "/bare", env: { ...env, NODE_ENV: "production" } });
+export function startFloor(port: number, cpus: string | null = null, nodeArgs: string[] = []): Promise<Server> {
+  return spawnServer([...nodeArgs, nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: floorDir, port, cpus, readyPath: "/bare", env: { ...env, NODE_ENV: "production" } });
 }
