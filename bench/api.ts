@@ -6,6 +6,10 @@
 //   BENCH_ROUNDS=40 BENCH_DURATION=1.5         rounds, and seconds per route in each round
 //   BENCH_SPLIT_CPUS=0                          app and load generator share every CPU (by default the app
 //                                               gets the first CPU and the load generator the others)
+// Beside them, the floor (bench/floor.ts): Next.js alone, a bare route handler (GET /bare) and the same
+// behind an empty middleware (GET /mw), served by `next start` on the same CPU and measured in the same
+// rounds; the app's routes are printed as fractions of both, so that the app's own overhead shows apart
+// from Next.js's.
 // The machine's speed drifts from second to second (it is shared, and the load generator runs on it too),
 // so the routes are measured in many short alternating rounds, and the ratio reported is the median of
 // the rounds' ratios: each compares two routes measured seconds apart. One round's ratio can be anywhere
@@ -17,18 +21,35 @@ import { prepareDatabase } from "../lib/db/prepare";
 import { providerOf } from "../lib/db/url";
 import { generateToken } from "../lib/tokens/server/format";
 import { hashSecret } from "../lib/tokens/server/hash";
+import { buildFloor, startFloor } from "./floor";
 import { countStamps, installStampCounter } from "./stamp-counter";
-import { benchDatabaseUrl, buildOnce, dropBenchDatabase, load, machineLoad, mean, median, medianInterval, processCpuMs, splitCpus, startServer, type LoadResult } from "./support";
+import { benchDatabaseUrl, buildOnce, dropBenchDatabase, load, machineLoad, mean, median, medianInterval, processCpuMs, splitCpus, startServer, type LoadResult, type Server } from "./support";
 
 const PORT = 3900;
+const FLOOR_PORT = 3950;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
 const SECONDS = Number(process.env.BENCH_DURATION ?? 1.5);
 const TARGET = 0.85;
+// The app's routes as fractions of the bare route handler's throughput.
+const FLOOR_TARGETS = { index: 0.58, me: 0.52 };
 
-type Route = { label: string; url: string; headers: Record<string, string>; runs: LoadResult[]; cpuMs: number; requests: number };
+type Route = { label: string; url: string; pid: number | undefined; headers: Record<string, string>; runs: LoadResult[]; cpuMs: number; requests: number };
+
+function verdict(low: number, high: number, target: number): string {
+  return low >= target ? "met" : high < target ? "NOT met" : "not shown: the interval straddles it";
+}
+
+/** The median of the rounds' ratios of two routes, with its 95% interval, as printed. */
+function roundRatio(of: Route, to: Route, target?: number): string {
+  const ratios = of.runs.map((run, round) => run.requestsPerSecond / to.runs[round].requestsPerSecond);
+  const [low, high] = medianInterval(ratios);
+  const goal = target === undefined ? "" : ` (target ≥ ${target}: ${verdict(low, high, target)})`;
+  return `${median(ratios).toFixed(2)}, 95% interval ${low.toFixed(2)}–${high.toFixed(2)}${goal}`;
+}
 
 async function main() {
   buildOnce();
+  buildFloor();
   const url = benchDatabaseUrl("api");
   await prepareDatabase(url);
   const db = createDb(url);
@@ -38,14 +59,20 @@ async function main() {
   await installStampCounter(db, url);
 
   const cpus = splitCpus();
-  const server = await startServer(PORT, url, { cpus: cpus?.app });
+  const servers: Server[] = [];
   try {
+    const server = await startServer(PORT, url, { cpus: cpus?.app });
+    servers.push(server);
+    const floor = await startFloor(FLOOR_PORT, cpus?.app);
+    servers.push(floor);
     const auth = { Authorization: `Bearer ${token}` };
-    const route = (label: string, path: string, headers: Record<string, string> = {}): Route => ({ label, url: `${server.url}${path}`, headers, runs: [], cpuMs: 0, requests: 0 });
-    const health = route("GET /api/health (no token, no middleware", "/api/health");
-    const index = route("GET /api/v1 (no token", "/api/v1");
-    const me = route("GET /api/v1/me (token", "/api/v1/me", auth);
-    const routes = [health, index, me];
+    const route = (label: string, origin: Server, path: string, headers: Record<string, string> = {}): Route => ({ label, url: `${origin.url}${path}`, pid: origin.process.pid, headers, runs: [], cpuMs: 0, requests: 0 });
+    const health = route("GET /api/health (no token, no middleware", server, "/api/health");
+    const index = route("GET /api/v1 (no token", server, "/api/v1");
+    const me = route("GET /api/v1/me (token", server, "/api/v1/me", auth);
+    const bare = route("floor: GET /bare (Next.js route handler alone", floor, "/bare");
+    const mw = route("floor: GET /mw (the same behind an empty middleware", floor, "/mw");
+    const routes = [health, index, me, bare, mw];
     for (const { url, headers } of routes) await load(url, headers, { duration: 3 });
 
     // Alternate the routes, and their order from round to round, so that none profits from the machine's
@@ -53,9 +80,9 @@ async function main() {
     const ratios: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       for (const target of round % 2 ? [...routes].reverse() : routes) {
-        const cpuBefore = processCpuMs(server.process.pid);
+        const cpuBefore = processCpuMs(target.pid);
         const result = await load(target.url, target.headers, { duration: SECONDS });
-        const cpuAfter = processCpuMs(server.process.pid);
+        const cpuAfter = processCpuMs(target.pid);
         target.runs.push(result);
         if (cpuBefore !== null && cpuAfter !== null) target.cpuMs += cpuAfter - cpuBefore;
         target.requests += result.requests;
@@ -72,7 +99,6 @@ async function main() {
 
     const ratio = median(ratios);
     const [low, high] = medianInterval(ratios);
-    const verdict = low >= TARGET ? "met" : high < TARGET ? "NOT met" : "not shown: the interval straddles it";
     const pooled = mean(me.runs).requestsPerSecond / mean(index.runs).requestsPerSecond;
     const sorted = [...ratios].sort((a, b) => a - b);
     console.log(`\nAPI benchmark on ${providerOf(url)}, ${ROUNDS} alternating rounds of ${SECONDS}s per route, 16 connections, ${cpus ? `app on CPU ${cpus.app}, load generator on CPU ${cpus.client}` : "app and load generator on all CPUs"}, ${new Date().toISOString()}, ${machineLoad()}`);
@@ -83,13 +109,19 @@ async function main() {
       const cpu = target.requests ? (target.cpuMs / target.requests).toFixed(2) : "n/a";
       console.log(`| ${target.label}, ${result.bytesPerResponse} B) | ${result.requestsPerSecond.toFixed(0)} | ${result.p50.toFixed(1)} | ${result.p99.toFixed(1)} | ${cpu} | ${result.non2xx} |`);
     }
-    console.log(`\nauthenticated GET /api/v1/me / unauthenticated GET /api/v1 throughput, median of ${ROUNDS} rounds: ${ratio.toFixed(2)}, 95% interval ${low.toFixed(2)}–${high.toFixed(2)} (target ≥ ${TARGET}: ${verdict})`);
+    console.log(`\nauthenticated GET /api/v1/me / unauthenticated GET /api/v1 throughput, median of ${ROUNDS} rounds: ${ratio.toFixed(2)}, 95% interval ${low.toFixed(2)}–${high.toFixed(2)} (target ≥ ${TARGET}: ${verdict(low, high, TARGET)})`);
     console.log(`  rounds' ratios from ${sorted[0].toFixed(2)} to ${sorted[sorted.length - 1].toFixed(2)}; all requests pooled: ${pooled.toFixed(2)}`);
     if (me.cpuMs && index.cpuMs) console.log(`  server CPU per request, public / authenticated: ${(index.cpuMs / index.requests / (me.cpuMs / me.requests)).toFixed(2)}`);
     console.log(`authenticated GET /api/v1/me / GET /api/health (no middleware): ${(mean(me.runs).requestsPerSecond / mean(health.runs).requestsPerSecond).toFixed(2)}`);
+    console.log(`\nthroughput as a fraction of the floor, median of ${ROUNDS} rounds' ratios:`);
+    console.log(`  GET /api/v1 / bare route: ${roundRatio(index, bare, FLOOR_TARGETS.index)}`);
+    console.log(`  GET /api/v1/me / bare route: ${roundRatio(me, bare, FLOOR_TARGETS.me)}`);
+    console.log(`  GET /api/v1 / route behind empty middleware: ${roundRatio(index, mw)}`);
+    console.log(`  GET /api/v1/me / route behind empty middleware: ${roundRatio(me, mw)}`);
+    console.log(`  floor: behind empty middleware / bare: ${roundRatio(mw, bare)}`);
     console.log(`last-used writes per 1,000 requests of one token: ${writes} (target ≤ 1 per token per minute: ${writes <= 1 ? "met" : "NOT met"})`);
   } finally {
-    await server.stop();
+    for (const server of servers) await server.stop();
     await db.$disconnect();
     await dropBenchDatabase(url);
   }

@@ -9,7 +9,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { generateToken } from "../lib/tokens/server/format";
 import { hashSecret } from "../lib/tokens/server/hash";
-import { BENCH_DIST, buildOnce, load, machineLoad, mean, median, medianInterval, root, row, startServer, type LoadResult, type Server } from "./support";
+import { BENCH_DIST, buildOnce, load, machineLoad, mean, median, medianInterval, root, row, splitCpus, startServer, type LoadResult, type Server } from "./support";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const SECONDS = Number(process.env.BENCH_DURATION ?? 2);
@@ -58,9 +58,11 @@ async function main() {
   prepareBase(ref);
   buildOnce();
   const sides: Side[] = [];
+  // As in bench/api.ts: both instances on the first CPU, the load generator on the others.
+  const cpus = splitCpus();
   try {
     for (const [label, dir, port] of [[ref, baseDir, 3931], ["this checkout", root, 3932]] as const) {
-      const server = await startServer(port, freshDatabase(dir), { dir });
+      const server = await startServer(port, freshDatabase(dir), { dir, cpus: cpus?.app });
       sides.push({ label, server, token: insertToken(dir), me: [], index: [] });
     }
     for (const side of sides) {
@@ -73,7 +75,7 @@ async function main() {
         side.me.push(await load(`${side.server.url}/api/v1/me`, { Authorization: `Bearer ${side.token}` }, { duration: SECONDS }));
       }
     }
-    console.log(`\nAPI comparison on sqlite, ${ROUNDS} alternating rounds of ${SECONDS}s per route, 16 connections, ${machineLoad()}`);
+    console.log(`\nAPI comparison on sqlite, ${ROUNDS} alternating rounds of ${SECONDS}s per route, 16 connections, ${cpus ? `instances on CPU ${cpus.app}, load generator on CPU ${cpus.client}` : "all CPUs shared"}, ${machineLoad()}`);
     console.log(`| build | route | requests/s | p50 ms | p99 ms | non-2xx |`);
     console.log(`|---|---|---|---|---|---|`);
     const ratios = sides.map((side) => {

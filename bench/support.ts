@@ -35,16 +35,15 @@ type ServerOptions = {
 
 export async function startServer(port: number, databaseUrl: string, options: ServerOptions = {}): Promise<Server> {
   const { env = {}, nodeArgs = [], dir = root, cpus = null } = options;
-  const command = [process.execPath, ...nodeArgs, path.join(dir, "scripts/server.mjs")];
-  // taskset execs node in its own place, so the child's pid is the server's.
-  const [file, ...args] = cpus ? ["taskset", "-c", cpus, ...command] : command;
-  const child = spawn(file, args, {
+  // SEED_DEMO: the benchmarks use the demo accounts, on PostgreSQL too, where they are not seeded by default.
+  // The per-token quota is counted as in production but set far above what a benchmark sends, so that its
+  // cost is measured and it never refuses.
+  return spawnServer([...nodeArgs, path.join(dir, "scripts/server.mjs")], {
     cwd: dir,
-    // SEED_DEMO: the benchmarks use the demo accounts, on PostgreSQL too, where they are not seeded by default.
-    // The per-token quota is counted as in production but set far above what a benchmark sends, so that its
-    // cost is measured and it never refuses.
+    port,
+    cpus,
+    readyPath: "/api/health/ready",
     env: {
-      ...process.env,
       NEXT_DIST_DIR: BENCH_DIST,
       PORT: String(port),
       DATABASE_URL: databaseUrl,
@@ -53,12 +52,22 @@ export async function startServer(port: number, databaseUrl: string, options: Se
       API_RATE_LIMIT_PER_HOUR: "1000000000",
       ...env,
     },
-    stdio: ["ignore", "ignore", "inherit"],
   });
+}
+
+type SpawnOptions = { cwd: string; port: number; cpus: string | null; readyPath: string; env: Record<string, string> };
+
+/** Runs `node <args>` as a server and resolves once `readyPath` answers 2xx (or after 30 s of trying). */
+export async function spawnServer(args: string[], { cwd, port, cpus, readyPath, env }: SpawnOptions): Promise<Server> {
+  const command = [process.execPath, ...args];
+  // taskset execs node in its own place, so the child's pid is the server's.
+  const [file, ...rest] = cpus ? ["taskset", "-c", cpus, ...command] : command;
+  const child = spawn(file, rest, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < 300 && child.exitCode === null; i++) {
     try {
-      if ((await fetch(`${url}/api/health/ready`)).ok) break;
+      if ((await fetch(`${url}${readyPath}`)).ok) break;
     } catch {
       // not listening yet
     }
@@ -67,11 +76,10 @@ export async function startServer(port: number, databaseUrl: string, options: Se
   return {
     url,
     process: child,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
+    stop: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+      return exited;
+    },
   };
 }
 

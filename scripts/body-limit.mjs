@@ -53,14 +53,21 @@ export function expectsContinue(req) {
  * it sends any.
  */
 export function limitBody(req, res, serve) {
-  const limit = bodyLimitFor(routePath(req.url));
   const declared = req.headers["content-length"];
+  const chunked = req.headers["transfer-encoding"] !== undefined;
+  // Without either header a request has no body (RFC 9112, 6.3): nothing to limit, and most requests (every
+  // GET) are spared working out their route's limit.
+  if (declared === undefined && !chunked && !waitingForContinue.has(req)) {
+    serve(req, res);
+    return;
+  }
+  const limit = bodyLimitFor(routePath(req.url));
   if (declared !== undefined && Number(declared) > limit) {
     refuseTooLarge(req, res);
     return;
   }
   if (waitingForContinue.has(req)) res.writeContinue();
-  if (declared !== undefined || req.headers["transfer-encoding"] === undefined) {
+  if (declared !== undefined || !chunked) {
     serve(req, res);
     return;
   }

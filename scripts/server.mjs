@@ -7,6 +7,7 @@
 //  - refuse request bodies over their route's limit before anything reads them (scripts/body-limit.mjs);
 //  - give every request an ID (scripts/request-id.mjs), answered as X-Request-Id on every response, its
 //    own early refusals included, and handed to the app in a header the client cannot set;
+//  - set the security headers (lib/http/security-headers.mjs) on every response, its own refusals included;
 //  - write one structured log line per request (scripts/request-log.mjs): never a secret or header value;
 //  - send each API answer in one write (scripts/whole-answer.mjs), so that a crash never leaves a load
 //    balancer holding half an answer it can no longer send elsewhere;
@@ -20,6 +21,7 @@ import { expectsContinue, limitBody } from "./body-limit.mjs";
 import { answerClientError, refuseMalformed, refuseMethod, responseOnSocket } from "./request-guard.mjs";
 import { CLIENT_ADDRESS_HEADER, REQUEST_ID_HEADER, REQUEST_ID_RESPONSE_HEADER } from "../lib/http/header-names.mjs";
 import { requestIdFor } from "./request-id.mjs";
+import { SECURITY_HEADERS } from "../lib/http/security-headers.mjs";
 import { logRequest } from "./request-log.mjs";
 import { sendWhole } from "./whole-answer.mjs";
 import { logger } from "../lib/log/logger.mjs";
@@ -44,6 +46,7 @@ const server = http.createServer((req, res) => {
   const requestId = requestIdFor(req.headers["x-request-id"]);
   req.headers[REQUEST_ID_HEADER] = requestId;
   res.setHeader(REQUEST_ID_RESPONSE_HEADER, requestId);
+  for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
   logRequest(req, res, { address, requestId });
   sendWhole(req, res);
   if (refuseMalformed(req, res) || refuseMethod(req, res)) return;

@@ -1,0 +1,1 @@
+export declare const SECURITY_HEADERS: readonly (readonly [name: string, value: string])[];
