@@ -1,5 +1,5 @@
 import { ACTION_MESSAGES } from "../../lib/actions/state";
-import { administratorSpec, createRole, section, submitNewUser, unique, userPage } from "../support/admin";
+import { administratorSpec, createRole, section, expectUserCreated, submitNewUser, unique, userPage } from "../support/admin";
 import { testDb } from "../support/db";
 import { DEMO, expect, signInViaApi, test } from "../support/fixtures";
 import { captureServerAction, replayServerAction } from "../support/server-actions";
@@ -57,7 +57,7 @@ test.describe("who can administer users, roles and groups", () => {
 
     const newEmail = `${unique("replayed").replace(" ", "-")}@test.example`;
     const create = await captureServerAction(page, () => submitNewUser(page, { name: "Replayed user", email: newEmail, password: "a-long-passphrase", groups: ["EMEA"] }));
-    await expect(page).toHaveURL(/\?created=1$/);
+    await expectUserCreated(page);
     await testDb().user.delete({ where: { email: newEmail } });
 
     const roleName = unique("Replayed role");

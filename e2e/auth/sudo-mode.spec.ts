@@ -2,7 +2,7 @@
 // last 15 minutes. The session's last confirmation is moved back in the database (the server reads it from
 // the session record on every request), so these tests need not wait a quarter of an hour.
 import type { APIRequestContext, Page } from "@playwright/test";
-import { administratorSpec, submitNewUser, unique } from "../support/admin";
+import { administratorSpec, expectUserCreated, submitNewUser, unique } from "../support/admin";
 import { testDb } from "../support/db";
 import { expect, signInViaApi, test } from "../support/fixtures";
 import { generateDialog, newTokenDialog, seedTokens, submitTokenName, tokenRow } from "../support/token-pages";
@@ -132,7 +132,7 @@ test.describe("sudo mode", () => {
 
     await confirm.getByLabel("Password").fill(admin.password);
     await confirm.getByRole("button", { name: "Confirm" }).click();
-    await expect(page).toHaveURL(/\/admin\/users\/[^/]+\?created=1$/);
+    await expectUserCreated(page);
     await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
     expect(await testDb().user.count({ where: { email } })).toBe(1);
   });

@@ -56,6 +56,14 @@ export async function submitNewUser(page: Page, form: NewUserForm): Promise<void
   await page.getByRole("button", { name: "Create user" }).click();
 }
 
+/**
+ * Waits for the page a created user is shown on. Creating one hashes the password and renders the new user's
+ * page after a redirect: on a loaded two-core machine that has taken more than the usual ten seconds.
+ */
+export async function expectUserCreated(page: Page): Promise<void> {
+  await expect(page).toHaveURL(/\/admin\/users\/[^/]+\?created=1$/, { timeout: 30_000 });
+}
+
 /** A page in a browser context of its own, calling from an address of its own like every test. */
 export async function visitorPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": uniqueClientAddress() } });
