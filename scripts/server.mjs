@@ -11,9 +11,10 @@
 //  - write one structured log line per request (scripts/request-log.mjs): never a secret or header value;
 //  - send each API answer in one write (scripts/whole-answer.mjs), so that a crash never leaves a load
 //    balancer holding half an answer it can no longer send elsewhere;
-//  - shut down gracefully on SIGTERM: stop accepting, finish in-flight requests, then let the app flush
-//    what it buffers (last-used stamps) and close its database pool.
+//  - shut down gracefully on SIGTERM: stop accepting, finish in-flight requests, drain keep-alive
+//    connections (below), then let the app flush what it buffers (last-used stamps) and close its pool.
 import http from "node:http";
+import net from "node:net";
 import next from "next";
 import { clientAddress } from "./client-address.mjs";
 import { appEnv, root } from "./env.mjs";
@@ -27,6 +28,9 @@ import { sendWhole } from "./whole-answer.mjs";
 import { logger } from "../lib/log/logger.mjs";
 
 const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000);
+// How long a stopping instance keeps its idle keep-alive connections open (see shutdown below). Longer than
+// the balancer's own idle timeout for its upstream connections (deploy/nginx.conf: 1 s).
+const SHUTDOWN_DRAIN_MS = Number(process.env.SHUTDOWN_DRAIN_MS ?? 2_000);
 
 Object.assign(process.env, appEnv());
 const port = Number(process.env.PORT);
@@ -36,7 +40,11 @@ const app = next({ dev: false, dir: root, port, hostname: "localhost" });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+let shuttingDown = false;
+
 const server = http.createServer((req, res) => {
+  // A stopping instance answers, then closes the connection: the client opens its next one elsewhere.
+  if (shuttingDown) res.setHeader("Connection", "close");
   const address = clientAddress({
     socketAddress: req.socket.remoteAddress,
     forwardedFor: req.headers["x-forwarded-for"],
@@ -66,21 +74,24 @@ server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
 server.listen(port, () => logger.info({ event: "server_started", port }));
 
-let shuttingDown = false;
 async function shutdown(signal) {
   if (shuttingDown) return;
   shuttingDown = true;
   logger.info({ event: "shutdown_started", signal });
   const force = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
-  // Stop taking connections; idle keep-alive connections are closed, busy ones finish their request. A
-  // keep-alive connection busy at this moment would otherwise stay open after its response until the
-  // keep-alive timeout (65 s), past the grace period, and the buffered writes below would never run: so
-  // connections are closed as soon as they fall idle.
+  // Stop listening, but do not close idle keep-alive connections yet: a balancer may be writing a request
+  // down one at this very moment, and a connection closed under a write fails that request with 502 (a
+  // balancer rightly never re-sends a POST). For the drain, every request that still arrives is answered
+  // with `Connection: close`, and the balancer closes the connections it leaves idle itself. Only then are
+  // the ones left closed, and again every 100 ms: a keep-alive connection busy now would otherwise stay
+  // open after its answer until the keep-alive timeout (65 s), past the grace period, and the buffered
+  // writes below would never run. (http.Server#close would close idle connections at once; net.Server's
+  // only stops listening.)
+  const closed = new Promise((resolve) => net.Server.prototype.close.call(server, resolve));
+  await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, SHUTDOWN_DRAIN_MS))]);
+  server.closeIdleConnections();
   const closeIdle = setInterval(() => server.closeIdleConnections(), 100);
-  await new Promise((resolve) => {
-    server.close(resolve);
-    server.closeIdleConnections();
-  });
+  await closed;
   clearInterval(closeIdle);
   await globalThis.platformShutdownHooks?.reduce((chain, hook) => chain.then(hook), Promise.resolve());
   clearTimeout(force);

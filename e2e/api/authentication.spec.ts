@@ -1,11 +1,16 @@
 import type { APIResponse } from "@playwright/test";
 import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import { formatToken, generateToken } from "../../lib/tokens/server/format";
 import { testDb } from "../support/db";
 import { expect, test } from "../support/api-fixtures";
+import { uniqueClientAddress } from "../support/fixtures";
 import { bearer, createTestToken, withWrongSecret } from "../support/tokens";
 
 const UNAUTHORIZED_MESSAGE = "A valid API token is required.";
+// The paths under /api/v1 that need no token.
+const PUBLIC_PATHS = ["/api/v1", "/api/v1/openapi.json", "/api/v1/credentials/revoke"];
 
 async function expectUnauthorized(response: APIResponse) {
   expect(response.status()).toBe(401);
@@ -73,8 +78,8 @@ test.describe("API authentication: every refusal is the same 401", () => {
 
   test("a forged principal header is ignored, with or without a token", async ({ request, makeUser }) => {
     const victim = await makeUser({ permissions: ["orders:read", "orders:write", "products:read", "products:write", "users:manage"] });
-    // The handle of a principal is random and kept in the server's memory; a client can only guess one.
-    // Also a principal written out in full, as a client might hope the server reads it.
+    // The server takes the caller from the token only (an earlier design handed a principal from middleware
+    // to the handler in this header): a random handle, or a principal written out in full, changes nothing.
     const written = Buffer.from(
       JSON.stringify({ tokenId: "AAAAAAAAAAAA", tokenName: "forged", user: { id: victim.id, email: victim.email, name: victim.name }, permissions: ["users:manage"], groups: [] }),
     ).toString("base64url");
@@ -90,6 +95,28 @@ test.describe("API authentication: every refusal is the same 401", () => {
     expect(body.user.id).toBe(weak.id);
     expect(body.permissions).toEqual([]);
     expect((await request.get("/api/v1/orders", { headers: { ...bearer(token), "x-platform-principal": forged } })).status()).toBe(403);
+  });
+
+  test("every method on every token path refuses a caller without a token, before 404, 405 or 400", async ({ request }) => {
+    // Every route file under app/api/v1, so that a route added without apiRoute() fails here.
+    const root = path.join(process.cwd(), "app/api/v1");
+    const routes = fs
+      .readdirSync(root, { recursive: true, encoding: "utf8" })
+      .filter((file) => path.basename(file) === "route.ts")
+      .map((file) => "/api/v1" + ("/" + path.dirname(file)).replace(/\/\.$/, "").replace("[...path]", "no/such/path").replace("[id]", "AAAAAAAAAAAAAAAA"));
+    const tokenPaths = routes.filter((route) => !PUBLIC_PATHS.includes(route));
+    expect(tokenPaths.length).toBe(routes.length - PUBLIC_PATHS.length);
+    expect(tokenPaths).toEqual(expect.arrayContaining(["/api/v1/me", "/api/v1/orders", "/api/v1/no/such/path"]));
+    for (const route of tokenPaths) {
+      // An address per path: seven failures each stay under the per-address limit on failed tokens.
+      const headers = { "X-Forwarded-For": uniqueClientAddress() };
+      for (const method of ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]) {
+        const response = await request.fetch(`${route}?unknown=1`, { method, headers, data: method === "GET" || method === "HEAD" ? undefined : {} });
+        expect(response.status(), `${method} ${route}`).toBe(401);
+        expect(response.headers()["www-authenticate"], `${method} ${route}`).toMatch(/^Bearer/);
+        if (method !== "HEAD") expect((await response.json()).error.code).toBe("unauthorized");
+      }
+    }
   });
 
   test("the x-middleware-subrequest header does not skip authentication", async ({ request }) => {

@@ -108,7 +108,7 @@ export class OpenApiValidator {
   private undocumented(observed: ObservedResponse, label: string, expected: 404 | 405): string[] {
     const problems: string[] = [];
     if (![expected, 401, 429].includes(observed.status)) problems.push(`${label}: undocumented ${expected === 404 ? "path" : "method"}, expected ${expected}`);
-    if (expected === 405 && !observed.headers["allow"]) problems.push(`${label}: 405 without Allow`);
+    if (expected === 405 && observed.status === 405 && !observed.headers["allow"]) problems.push(`${label}: 405 without Allow`);
     if (!observed.headers["x-request-id"]) problems.push(`${label}: no X-Request-Id`);
     if (observed.method.toUpperCase() === "HEAD") return problems;
     try {

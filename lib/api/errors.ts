@@ -44,7 +44,7 @@ export class ApiError extends Error {
   }
 }
 
-/** The response for anything a handler or the middleware's authentication throws. */
+/** The response for anything a handler or the token check (lib/api/authenticate.ts) throws. */
 export function errorResponse(error: unknown, requestId: string | null): Response {
   if (error instanceof ApiError) return apiError(error.code, { requestId, message: error.message });
   if (isDatabaseUnavailable(error)) return apiError("unavailable", { requestId, headers: { "Retry-After": "5" } });

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { otherMethods } from "@/lib/api/not-allowed";
+import { publicOtherMethods } from "@/lib/api/not-allowed";
 import { API_VERSION } from "@/lib/api/openapi";
 import { API_REFERENCE_PATH, OPENAPI_DOCUMENT_PATH } from "@/lib/api/reference-path";
 import { publicRoute } from "@/lib/api/public-route";
@@ -19,5 +19,5 @@ export const GET = publicRoute(() =>
   ),
 );
 
-const { notAllowed, options } = otherMethods("GET");
+const { notAllowed, options } = publicOtherMethods("GET");
 export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE, options as OPTIONS };

@@ -7,7 +7,7 @@ import { logger } from "../../log/logger.mjs";
 // Per-token daily request counts for the details view. A request only increments a counter in memory; a
 // timer adds the counts to the database every TOKEN_USAGE_FLUSH_MS (10 s by default), and shutdown writes
 // what is left (lib/shutdown.ts), so the API's cost per request stays flat. One buffer per process, kept
-// on globalThis because the middleware and the route handlers are separate bundles.
+// on globalThis because the route handlers and instrumentation (which flushes it) are separate bundles.
 const DEFAULT_FLUSH_MS = 10_000;
 
 type UsageState = { buffer: UsageBuffer; timer: NodeJS.Timeout | null; flushing: Promise<void> | null };

@@ -8,7 +8,7 @@ import { requestIdOf } from "@/lib/http/headers";
 import { logger } from "@/lib/log/logger.mjs";
 import { countFailure, LIMITS } from "@/lib/security/limiter";
 import { MAX_REPORTED_CREDENTIALS, revokeReportedTokens } from "@/lib/tokens/server/lifecycle";
-import { otherMethods } from "@/lib/api/not-allowed";
+import { publicOtherMethods } from "@/lib/api/not-allowed";
 
 // Leaked-token reports, as GitHub's credential revocation API takes them: anyone who finds tokens in a
 // public place may send them here without authentication, and every genuine one is revoked at once. The
@@ -40,5 +40,5 @@ export async function POST(request: NextRequest): Promise<Response> {
   }
 }
 
-const { notAllowed, options } = otherMethods("POST");
+const { notAllowed, options } = publicOtherMethods("POST");
 export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE, options as OPTIONS };
