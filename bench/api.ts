@@ -1,6 +1,7 @@
 // API benchmark: authenticated GET /api/v1/me next to unauthenticated routes of about the same size:
-// GET /api/v1 (public, through the same middleware, so the difference is the cost of authentication)
-// and GET /api/health (outside the middleware); and the last-used writes per 1,000 requests of one token.
+// GET /api/v1 (public, the same server and route wrappers without a token, so the difference is the cost of
+// authentication) and GET /api/health (a plain route handler, no wrapper); and the last-used writes per
+// 1,000 requests of one token. None passes through Next.js's middleware (middleware.ts serves pages only).
 //   npm run bench:api                          on a fresh SQLite database
 //   BENCH_DATABASE_URL=postgresql://… npm run bench:api   on PostgreSQL (a schema of its own)
 //   BENCH_ROUNDS=40 BENCH_DURATION=1.5         rounds, and seconds per route in each round

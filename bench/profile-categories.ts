@@ -16,13 +16,13 @@ export type CpuProfile = {
 
 // First match wins, tested against "<source file>#<function name>" of each frame.
 const PARTS: [string, RegExp][] = [
-  ["principal handoff", /lib\/api\/principal\.ts/],
   ["rate limits and quota", /lib\/security\/|lib\/api\/quota\.ts/],
   ["token use bookkeeping", /lib\/tokens\/usage\//],
   ["verification statement", /lib\/tokens\/server\/|lib\/db\/|@prisma|better-sqlite3|node_modules\/pg|pg-protocol/],
   ["log line", /scripts\/request-log\.mjs|lib\/log\/|node_modules\/pino|sonic-boom|fast-redact|on-exit-leak-free|thread-stream/],
   ["custom server (client address, request id, guard, body limit)", /scripts\/(server|request-guard|body-limit|client-address|request-id)\.mjs|lib\/api\/body-limits\.mjs/],
-  ["our middleware (authenticate, trailing slash, header copy)", /middleware\.ts|lib\/api\/authenticate\.ts|lib\/http\//],
+  ["authentication (bearer header, asTokenOwner, its headers)", /lib\/api\/authenticate\.ts/],
+  ["our middleware (trailing slash, header copy; pages only since the API left it)", /middleware\.ts|lib\/http\//],
   ["handler (apiRoute, route, JSON)", /app\/api\/|lib\/api\/|bench\/floor\/app\//],
   ["Next.js middleware adapter", /server\/web\/|next-request|next-response|spec-extension|middleware/i],
   ["Next.js routing and next.config headers", /router-utils|router-server|resolve-routes|route-matcher|header|rewrite|redirect/i],
