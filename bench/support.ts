@@ -83,17 +83,61 @@ export async function spawnServer(args: string[], { cwd, port, cpus, readyPath, 
   };
 }
 
-export type LoadResult = { requestsPerSecond: number; p50: number; p99: number; non2xx: number; requests: number; bytesPerResponse: number };
+export type LoadResult = {
+  /** Responses per second; with `expect`, successes per second only. */
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  /** Responses that were not a success (non-2xx, or refused by `expect`) and requests that got no response. */
+  failed: number;
+  requests: number;
+  bytesPerResponse: number;
+};
 
-export async function load(url: string, headers: Record<string, string> = {}, options: { connections?: number; duration?: number } = {}): Promise<LoadResult> {
-  const result = await autocannon({ url, headers, connections: options.connections ?? 16, duration: options.duration ?? 10, pipelining: 1 });
+type LoadOptions = {
+  connections?: number;
+  duration?: number;
+  /** A POST (a server action) instead of a GET, with this body. */
+  post?: { body: Buffer };
+  /**
+   * Whether a 2xx response's body is the answer asked for (a page rather than a sign-in form, an action that
+   * did its work rather than one that refused). Failed responses are counted in `failed` and left out of
+   * `requestsPerSecond`, so that a refusal is never counted as served.
+   */
+  expect?: (body: string) => boolean;
+};
+
+export async function load(url: string, headers: Record<string, string> = {}, options: LoadOptions = {}): Promise<LoadResult> {
+  const { expect } = options;
+  let refused = 0;
+  // autocannon hands every response's status and body to onResponse (it reads the body anyway).
+  const requests = expect && [
+    {
+      onResponse(status: number, body: string) {
+        if (status < 200 || status > 299 || !expect(body)) refused++;
+      },
+    },
+  ];
+  const result = await autocannon({
+    url,
+    headers,
+    connections: options.connections ?? 16,
+    duration: options.duration ?? 10,
+    pipelining: 1,
+    ...(options.post && { method: "POST" as const, body: options.post.body }),
+    ...(requests && { requests }),
+  });
+  const total = result.requests.total;
+  const failed = (expect ? refused : result.non2xx) + result.errors;
   return {
-    requestsPerSecond: result.requests.average,
+    requestsPerSecond: expect && total ? (result.requests.average * (total - refused)) / total : result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx,
-    requests: result.requests.total,
-    bytesPerResponse: result.requests.total ? Math.round(result.throughput.total / result.requests.total) : 0,
+    failed,
+    requests: total,
+    bytesPerResponse: total ? Math.round(result.throughput.total / total) : 0,
   };
 }
 
@@ -105,6 +149,7 @@ export function mean(runs: LoadResult[]): LoadResult {
     p50: avg((r) => r.p50),
     p99: avg((r) => r.p99),
     non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0),
+    failed: runs.reduce((sum, r) => sum + r.failed, 0),
     requests: runs.reduce((sum, r) => sum + r.requests, 0),
     bytesPerResponse: runs[0].bytesPerResponse,
   };
