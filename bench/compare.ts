@@ -1,7 +1,8 @@
 // Compares another commit with this checkout: both builds are served at once on the same machine, on SQLite
 // databases of their own, and measured in alternating rounds, so that background noise hits both alike.
 // Four targets, each printed per build with how it changed:
-//   - GET /api/v1 (public) and GET /api/v1/me (token), and the ratio of the two (same middleware);
+//   - GET /api/v1 (public) and GET /api/v1/me (token), and the ratio of the two (the same server and route
+//     wrappers; only the token differs);
 //   - the analyst's token page, signed in through next-auth's credentials flow: every response must be the
 //     page itself, not a redirect to the sign-in form;
 //   - generating a token through that page's server action, sent as the browser sends it (bench/server-action.ts):
