@@ -10,6 +10,9 @@ import { postgresConnectionString, postgresSchemaOf, providerOf } from "../lib/d
 
 export const root = path.resolve(import.meta.dirname, "..");
 export const BENCH_DIST = ".next-bench";
+// The benchmarks sign in and make tokens as the demo accounts, which are seeded on SQLite only unless asked
+// for: ask for them on PostgreSQL too (each benchmark's database is its own, dropped afterwards).
+process.env.SEED_DEMO ??= "1";
 
 export function buildOnce(): void {
   if (fs.existsSync(path.join(root, BENCH_DIST, "BUILD_ID")) && !process.env.BENCH_REBUILD) return;
